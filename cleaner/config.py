@@ -1,0 +1,80 @@
+"""Which rules run, and with what options: ``Config`` and presets.
+
+``select``/``ignore``/``extend_select`` take codes, code prefixes (``W``,
+``J01``) or rule names, as ruff does. A preset is a data file in
+``rules/presets/`` that turns rules on or off and sets their options; the
+user's ``options`` apply on top of it.
+
+>>> Config(select=("W",), ignore=("W002",)).selects(code="W001", name="trailing-whitespace", default=False)
+True
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .rules import BUILTIN_RULES, Rule, RuleError
+
+PRESETS = BUILTIN_RULES / "presets"
+
+
+def _matches(patterns: tuple[str, ...], code: str, name: str) -> bool:
+    return any(code.startswith(p) or p == name for p in patterns)
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    preset: str | None = None
+    rules_dirs: tuple[Path, ...] = ()
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    unsafe_fixes: bool = True
+
+    def selects(self, *, code: str, name: str, default: bool) -> bool:
+        """Whether a rule with this code, name and default runs under this config."""
+        if _matches(self.ignore, code, name):
+            return False
+        if _matches(self.extend_select, code, name):
+            return True
+        if self.select is not None:
+            return _matches(self.select, code, name)
+        return default
+
+
+def preset_names() -> list[str]:
+    return sorted(path.stem for path in PRESETS.glob("*.toml"))
+
+
+def load_preset(name: str) -> dict[str, dict[str, Any]]:
+    """A preset's per-rule options: ``{code: {"enabled": True, "action": "drop", ...}}``."""
+    path = PRESETS / f"{name}.toml"
+    if not path.is_file():
+        raise RuleError(f"unknown preset '{name}' (available: {', '.join(preset_names()) or 'none'})")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
+        raise RuleError(f"{path}: [rules.CODE] tables expected")
+    return rules
+
+
+def configure(rules: list[Rule], config: Config) -> list[Rule]:
+    """Rules with the preset's and the user's options applied, enabled as the config says."""
+    options: dict[str, dict[str, Any]] = {}
+    for source in (load_preset(config.preset) if config.preset else {}, config.options):
+        for code, values in source.items():
+            options.setdefault(code, {}).update(values)
+    known = {rule.code for rule in rules} | {rule.name for rule in rules}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise RuleError(f"options given for unknown rule(s): {', '.join(unknown)}")
+    configured = []
+    for rule in rules:
+        rule = rule.with_options(**options.get(rule.code, {}), **options.get(rule.name, {}))
+        enabled = config.selects(code=rule.code, name=rule.name, default=rule.enabled)
+        configured.append(rule.with_options(enabled=enabled))
+    return configured

@@ -1,0 +1,116 @@
+"""Reading sources and writing outputs safely.
+
+``read_source`` decodes bytes to text and says how (encoding, byte-order
+mark), so the change log can restore the exact bytes. ``atomic_write``
+never leaves a half-written file: it writes a temporary file beside the
+target, fsyncs it and renames it over the target.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class InputError(Exception):
+    """A source that cannot be read or decoded; the message names the cause."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file to process: its path and its path relative to the folder given."""
+
+    path: Path
+    relative: Path
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    bom: bytes
+
+
+#: Folders never searched for sources: cleaner's own change logs.
+SKIPPED_FOLDERS = frozenset({"_changes"})
+
+
+def _skipped(relative: Path) -> bool:
+    return any(part.startswith(".") or part in SKIPPED_FOLDERS for part in relative.parts)
+
+
+def iter_sources(roots: list[Path]) -> Iterator[Source | tuple[Path, str]]:
+    """Files under each root, sorted; hidden files and folders and ``_changes`` are skipped.
+
+    Yields ``(path, cause)`` for a root that does not exist or cannot be read.
+    """
+    for root in roots:
+        if root.is_file():
+            yield Source(root, Path(root.name))
+        elif root.is_dir():
+            for path in sorted(root.rglob("*")):
+                relative = path.relative_to(root)
+                if _skipped(relative) or not path.is_file():
+                    continue
+                yield Source(path, relative)
+        elif root.is_symlink():
+            yield root, "broken symbolic link"
+        else:
+            yield root, "no such file or directory"
+
+
+def decode(data: bytes) -> Decoded:
+    """Bytes to text: a BOM's encoding, else UTF-8; refuse binary data."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom):].decode(encoding), encoding, bom)
+            except UnicodeDecodeError as error:
+                raise InputError(f"invalid {encoding} after its byte-order mark: {error.reason} at byte {error.start}") from error
+    if b"\x00" in data[:8192]:
+        raise InputError("binary data (NUL bytes), not text")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", b"")
+    except UnicodeDecodeError as error:
+        raise InputError(f"not valid UTF-8: {error.reason} at byte {error.start}") from error
+
+
+def encode(text: str, encoding: str, bom: bytes) -> bytes:
+    return bom + text.encode(encoding)
+
+
+def read_source(path: Path) -> tuple[bytes, Decoded]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from error
+    return data, decode(data)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(temp, path.stat().st_mode & 0o7777)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,34 @@
+"""Rule kinds: the few pieces of code that ``rules/*.toml`` instantiate.
+
+Each kind validates its parameters once, at load time, then only *finds*:
+``find(doc)`` yields ``Finding``s on the text it is shown. Editing is the
+engine's job. ``KINDS`` maps a kind's name (as written in rule files) to it.
+"""
+
+from __future__ import annotations
+
+from .balance import Balance
+from .base import Kind, Param, Stage
+from .doubled_word import DoubledWord
+from .duplicate_line import DuplicateLine
+from .line_pattern import LinePattern
+from .metadata import Metadata
+from .mojibake import Mojibake
+from .substitution import Substitution
+from .teaser import Teaser
+
+KINDS: dict[str, type[Kind]] = {
+    kind.name: kind
+    for kind in (
+        Mojibake,
+        Substitution,
+        Metadata,
+        DuplicateLine,
+        LinePattern,
+        Teaser,
+        DoubledWord,
+        Balance,
+    )
+}
+
+__all__ = ["KINDS", "Kind", "Param", "Stage"]

@@ -1,0 +1,106 @@
+"""The base of every rule kind: parameter schema, validation and the ``find`` contract."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any, ClassVar
+
+import regex
+
+from ..change import Action, Finding
+from ..document import Document
+from ..rules import Rule, RuleError
+
+#: Longest a single regex search may run on one document before the rule is
+#: skipped for it (guards against catastrophic backtracking in user rules).
+REGEX_TIMEOUT = 2.0
+
+
+class Stage(IntEnum):
+    """Rules run stage by stage, in this order."""
+
+    ENCODING = 0
+    CHARACTERS = 1
+    LINES = 2
+    INLINE = 3
+    LAYOUT = 4
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of a kind: its type, default, and whether it is a regex."""
+
+    type: type | tuple[type, ...]
+    default: Any = None
+    required: bool = False
+    regex: bool = False
+    help: str = ""
+
+
+class Kind:
+    """A rule kind. Subclasses set ``name``, ``stage``, ``order``, ``params``, ``actions``.
+
+    ``order`` sorts kinds inside a stage (metadata before duplicate lines
+    before junk lines, for instance); rules of one kind then run by code.
+    """
+
+    name: ClassVar[str]
+    stage: ClassVar[Stage]
+    order: ClassVar[int] = 0
+    actions: ClassVar[frozenset[Action]] = frozenset({"fix", "drop", "report"})
+    params: ClassVar[dict[str, Param]] = {}
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.options = self._validate(rule)
+
+    def _validate(self, rule: Rule) -> dict[str, Any]:
+        where = f"{rule.source}: rule {rule.code} ({rule.name})"
+        if rule.action not in self.actions:
+            allowed = ", ".join(sorted(self.actions))
+            raise RuleError(f"{where}: kind '{self.name}' does not support action '{rule.action}' (allowed: {allowed})")
+        unknown = sorted(set(rule.params) - set(self.params))
+        if unknown:
+            known = ", ".join(self.params) or "none"
+            raise RuleError(f"{where}: unknown parameter(s) {', '.join(unknown)} (kind '{self.name}' takes: {known})")
+        options: dict[str, Any] = {}
+        for key, spec in self.params.items():
+            if key not in rule.params:
+                if spec.required:
+                    raise RuleError(f"{where}: missing parameter '{key}'")
+                options[key] = spec.default
+                continue
+            value = rule.params[key]
+            if isinstance(value, bool) and bool not in _types(spec.type) or not isinstance(value, spec.type):
+                raise RuleError(f"{where}: parameter '{key}' must be {_type_names(spec.type)}, not {type(value).__name__}")
+            options[key] = _compile(value, where, key) if spec.regex else value
+        return options
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(self, start: int, end: int, replacement: str, reason: str, *,
+                action: Action | None = None, **scores: Any) -> Finding:
+        """A finding with this rule's action (or a weaker one the kind chose)."""
+        return Finding(start, end, replacement, action or self.rule.action, reason, scores)
+
+
+def _types(spec: type | tuple[type, ...]) -> tuple[type, ...]:
+    return spec if isinstance(spec, tuple) else (spec,)
+
+
+def _type_names(spec: type | tuple[type, ...]) -> str:
+    return " or ".join(t.__name__ for t in _types(spec))
+
+
+def _compile(value: Any, where: str, key: str) -> Any:
+    if isinstance(value, list):
+        return [_compile(v, where, key) for v in value]
+    if not isinstance(value, str):
+        raise RuleError(f"{where}: parameter '{key}' must hold regex strings")
+    try:
+        return regex.compile(value, regex.MULTILINE)
+    except regex.error as error:
+        raise RuleError(f"{where}: parameter '{key}': bad regex {value!r}: {error}") from error

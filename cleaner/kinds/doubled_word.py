@@ -1,0 +1,52 @@
+"""``doubled-word``: the same word twice in a row, as when a link text is
+pasted after its own article (``told the The Times``).
+
+Doubles of the words in ``fix_words`` are fixed; doubles that English uses on
+purpose (``exceptions``, e.g. ``had had``) are left alone; any other double
+(``Bora Bora``, ``very very``) is only reported. When the two differ in case,
+the capitalised one stays, since it is usually the start of a name.
+
+Before/after::
+
+    "told the The Times on Monday"  ->  "told The Times on Monday"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..change import Finding
+from ..document import Document
+from ..rules import Rule
+from .base import Kind, Param, Stage
+
+DOUBLE = regex.compile(r"(?<![\w'’-])(\w+)(?:[ \t]+\1)+(?![\w'’-])", regex.IGNORECASE)
+
+
+class DoubledWord(Kind):
+    name = "doubled-word"
+    stage = Stage.INLINE
+    actions = frozenset({"fix", "report"})
+    params = {
+        "fix_words": Param(list, [], help="words whose doubling is always a mistake"),
+        "exceptions": Param(list, [], help="words English doubles on purpose: never flagged"),
+    }
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        self.fix_words = frozenset(w.casefold() for w in self.options["fix_words"])
+        self.exceptions = frozenset(w.casefold() for w in self.options["exceptions"])
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        for match in DOUBLE.finditer(doc.text):
+            run = match.group().split()
+            word = run[0].casefold()
+            if word in self.exceptions or word.isdigit():
+                continue
+            capitalised = [w for w in run if w[0].isupper()]
+            keep = capitalised[0] if run[0][0].islower() and capitalised else run[0]
+            action = None if word in self.fix_words else "report"
+            reason = f"{' '.join(run)!r}: the word is doubled"
+            yield self.finding(match.start(), match.end(), keep, reason, action=action)

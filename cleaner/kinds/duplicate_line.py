@@ -1,0 +1,57 @@
+"""``duplicate-line``: a line repeated near the top of a document, as extractors
+repeat a title. Lines compare equal up to quote style, whitespace and case;
+the first one stays.
+
+Before/after::
+
+    Storm "Ida" heads north          Storm "Ida" heads north
+    Storm “Ida” heads north    ->    The storm ...
+    The storm ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..change import Finding
+from ..document import Document
+from .base import Kind, Param, Stage
+
+QUOTES = str.maketrans({c: '"' for c in "“”„‟″«»"} | {c: "'" for c in "‘’‚‛′`"})
+SPACE = regex.compile(r"\s+")
+
+
+def line_key(text: str) -> str:
+    """What two lines must share to count as the same line."""
+    return SPACE.sub(" ", text.translate(QUOTES)).strip().casefold()
+
+
+class DuplicateLine(Kind):
+    name = "duplicate-line"
+    stage = Stage.LINES
+    order = 1
+    actions = frozenset({"drop", "report"})
+    params = {
+        "head": Param(int, 5, help="compare only the first N non-blank lines (0: the whole document)"),
+        "min_words": Param(int, 2, help="shorter lines are left alone"),
+    }
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        head, min_words = self.options["head"], self.options["min_words"]
+        first_seen: set[str] = set()
+        seen = 0
+        for line in doc.lines:
+            if line.blank:
+                continue
+            seen += 1
+            if head and seen > head:
+                break
+            if len(line.text.split()) < min_words:
+                continue
+            key = line_key(line.text)
+            if key in first_seen:
+                start, end = doc.line_span(line)
+                yield self.finding(start, end, "", "repeats an earlier line up to quotes, spacing and case")
+            first_seen.add(key)

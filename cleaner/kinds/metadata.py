@@ -1,0 +1,82 @@
+"""``metadata``: a line that is only metadata (a date, ``Published: …``, a byline),
+or a metadata prefix fused onto the start of a line.
+
+In ``line`` mode the whole stripped line must match and the line is dropped;
+in ``prefix`` mode the match at the start of a line is cut away, and only
+when what remains still reads as text (a capital letter or a quote, and at
+least ``min_rest_words`` words). ``head`` limits the rule to the first
+non-blank lines of the document, where such metadata lives (0 = anywhere).
+
+Before/after (prefix mode, with a date pattern)::
+
+    " date 2021-10-09 Talks resume in Geneva"  ->  "Talks resume in Geneva"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..change import Finding
+from ..document import Document, Line
+from ..rules import Rule, RuleError
+from .base import REGEX_TIMEOUT, Kind, Param, Stage
+from .shape import word_count
+
+TEXT_START = regex.compile(r"[\p{Lu}\p{Lo}\"“‘'«\d]")
+
+
+class Metadata(Kind):
+    name = "metadata"
+    stage = Stage.LINES
+    order = 0
+    actions = frozenset({"fix", "drop", "report"})
+    params = {
+        "pattern": Param(str, required=True, regex=True, help="the metadata, as a regex"),
+        "mode": Param(str, "line", help="'line': the line is only metadata; 'prefix': it starts the line"),
+        "head": Param(int, 0, help="only the first N non-blank lines (0: anywhere)"),
+        "max_words": Param(int, 12, help="line mode: longer lines are never dropped"),
+        "min_rest_words": Param(int, 3, help="prefix mode: words that must remain"),
+    }
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        allowed = {"line": ("drop", "report"), "prefix": ("fix", "report")}.get(self.options["mode"])
+        if allowed is None:
+            raise RuleError(f"{rule.source}: rule {rule.code}: mode must be 'line' or 'prefix'")
+        if rule.action not in allowed:
+            raise RuleError(f"{rule.source}: rule {rule.code}: {self.options['mode']} mode takes action {' or '.join(allowed)}")
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        head = self.options["head"]
+        seen = 0
+        for line in doc.lines:
+            if line.blank:
+                continue
+            seen += 1
+            if head and seen > head:
+                break
+            finding = self._line(doc, line) if self.options["mode"] == "line" else self._prefix(line)
+            if finding:
+                yield finding
+
+    def _line(self, doc: Document, line: Line) -> Finding | None:
+        text = line.stripped
+        if word_count(text) > self.options["max_words"]:
+            return None
+        if not self.options["pattern"].fullmatch(text, timeout=REGEX_TIMEOUT):
+            return None
+        start, end = doc.line_span(line)
+        return self.finding(start, end, "", f"line is only metadata: {text[:60]!r}")
+
+    def _prefix(self, line: Line) -> Finding | None:
+        match = self.options["pattern"].match(line.text, timeout=REGEX_TIMEOUT)
+        if not match or not match.group().strip():
+            return None
+        rest = line.text[match.end():]
+        if not TEXT_START.match(rest) or word_count(rest) < self.options["min_rest_words"]:
+            return None
+        prefix = match.group()
+        reason = f"metadata prefix {prefix.strip()!r} fused onto the line"
+        return self.finding(line.start, line.start + match.end(), "", reason)

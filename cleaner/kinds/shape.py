@@ -1,0 +1,43 @@
+"""Line shape: the cheap signals that tell a sentence from a headline or a link.
+
+>>> ends_sentence("He said so.")
+True
+>>> ends_sentence("Read more")
+False
+>>> is_truncated("Officials say the lake is in better condition than…")
+True
+>>> label_prefix("Explained: How the vote was counted")
+'Explained'
+"""
+
+from __future__ import annotations
+
+import regex
+
+TERMINAL = regex.compile(r"[.!?;:。！？]['\"’”»)\]]*$")
+TRUNCATED = regex.compile(r"(?:…|\.\.\.)\s*$")
+LABEL = regex.compile(r"^(\p{Lu}[\p{L}’']*(?: [\p{L}’']+){0,2}):\s+\S")
+LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪◦–]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s|\|)")
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the line ends like a sentence (terminal punctuation, maybe closing quotes)."""
+    stripped = text.rstrip()
+    return bool(stripped) and bool(TERMINAL.search(stripped)) and not is_truncated(stripped)
+
+
+def is_truncated(text: str) -> bool:
+    return bool(TRUNCATED.search(text))
+
+
+def label_prefix(text: str) -> str | None:
+    match = LABEL.match(text.strip())
+    return match.group(1) if match else None
+
+
+def is_list_item(text: str) -> bool:
+    return bool(LIST_ITEM.match(text))

@@ -1,0 +1,44 @@
+"""``substitution``: replace every match of a regex (Vale's *substitution*).
+
+>>> from cleaner.rules import Rule
+>>> rule = Rule("W001", "trailing-whitespace", "substitution", "", "", "W", "-", (),
+...             params={"pattern": "[ \\t]+$", "replace": ""})
+>>> [(f.start, f.end) for f in Substitution(rule).find(Document("a  \\nb\\n"))]
+[(1, 3)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..change import Finding
+from ..document import Document
+from ..rules import Rule, RuleError
+from .base import REGEX_TIMEOUT, Kind, Param, Stage
+
+
+class Substitution(Kind):
+    name = "substitution"
+    stage = Stage.INLINE
+    actions = frozenset({"fix", "report"})
+    params = {
+        "pattern": Param(str, required=True, regex=True, help="regex; `^`/`$` match at line ends"),
+        "replace": Param(str, "", help="replacement, with \\1 or \\g<name> group references"),
+        "stage": Param(str, "inline", help="encoding, characters, lines, inline or layout"),
+        "reason": Param(str, "", help="why, for the log; default: the rule's summary"),
+    }
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        try:
+            self.stage = Stage[self.options["stage"].upper()]
+        except KeyError:
+            raise RuleError(f"{rule.source}: rule {rule.code}: unknown stage '{self.options['stage']}'") from None
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        pattern = self.options["pattern"]
+        reason = self.options["reason"] or self.rule.summary
+        for match in pattern.finditer(doc.text, timeout=REGEX_TIMEOUT):
+            replacement = match.expand(self.options["replace"])
+            if replacement != match.group():
+                yield self.finding(match.start(), match.end(), replacement, reason)

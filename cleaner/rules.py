@@ -1,0 +1,195 @@
+"""Rules as data: load and validate ``rules/*.toml``.
+
+A rule file holds one family of rules::
+
+    family = "W"
+    title = "Whitespace and layout"
+
+    [[rule]]
+    code = "W001"
+    name = "trailing-whitespace"
+    kind = "substitution"
+    summary = "Remove spaces and tabs at the end of a line."
+    why = "Invisible, and they make equal lines compare unequal."
+    fix = "safe"
+    [rule.params]
+    pattern = '[ \\t]+$'
+    [[rule.examples]]
+    before = "Hello  \\n"
+    after = "Hello\\n"
+
+A file may define ``[definitions]``: named regex pieces that patterns use as
+``{name}``. Every problem is a ``RuleError`` naming the file, the rule and
+the cause.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .change import ACTIONS, Action
+
+# Installed wheels carry the top-level rules/ folder inside the package; a
+# source checkout (or editable install) reads it from the repository root.
+_HERE = Path(__file__).parent
+BUILTIN_RULES = next((p for p in (_HERE / "rules", _HERE.parent / "rules") if p.is_dir()), _HERE / "rules")
+REQUIRED = ("code", "name", "kind", "summary", "why", "examples")
+OPTIONAL = ("params", "enabled", "fix", "action")
+CODE = regex.compile(r"[A-Z]{1,3}\d{3}")
+NAME = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+PLACEHOLDER = regex.compile(r"\{([a-z_]+)\}")
+
+
+class RuleError(ValueError):
+    """A rule file or rule that cannot be used, with where and why."""
+
+
+@dataclass(frozen=True)
+class Example:
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: identity, documentation, and the kind and parameters it runs with."""
+
+    code: str
+    name: str
+    kind: str
+    summary: str
+    why: str
+    family: str
+    source: str
+    examples: tuple[Example, ...]
+    params: dict[str, Any] = field(default_factory=dict)
+    enabled: bool = True
+    fix: str = "safe"
+    action: Action = "fix"
+
+    def with_options(self, **options: Any) -> Rule:
+        """A copy with ``enabled``/``action``/params overridden (used by presets and config)."""
+        top = {k: options.pop(k) for k in ("enabled", "action", "fix") if k in options}
+        return replace(self, params={**self.params, **options}, **top)
+
+
+def _expand(pattern: str, definitions: dict[str, str], where: str) -> str:
+    def sub(match: regex.Match[str]) -> str:
+        name = match.group(1)
+        if name not in definitions:
+            raise RuleError(f"{where}: unknown definition '{{{name}}}' in pattern")
+        return _expand(definitions[name], definitions, where)
+
+    return PLACEHOLDER.sub(sub, pattern)
+
+
+def _expand_params(params: dict[str, Any], definitions: dict[str, str], where: str) -> dict[str, Any]:
+    def expand(value: Any) -> Any:
+        if isinstance(value, str):
+            return _expand(value, definitions, where)
+        if isinstance(value, list):
+            return [expand(v) for v in value]
+        return value
+
+    return {key: expand(value) if "pattern" in key else value for key, value in params.items()}
+
+
+def _parse_rule(raw: Any, family: str, source: str, definitions: dict[str, str]) -> Rule:
+    if not isinstance(raw, dict):
+        raise RuleError(f"{source}: each [[rule]] must be a table")
+    where = f"{source}: rule {raw.get('code', '?')}"
+    missing = [key for key in REQUIRED if key not in raw]
+    if missing:
+        raise RuleError(f"{where}: missing field(s) {', '.join(missing)}")
+    unknown = sorted(set(raw) - set(REQUIRED) - set(OPTIONAL))
+    if unknown:
+        raise RuleError(f"{where}: unknown field(s) {', '.join(unknown)}")
+    for key in ("code", "name", "kind", "summary", "why", "fix", "action"):
+        if key in raw and not isinstance(raw[key], str):
+            raise RuleError(f"{where}: '{key}' must be a string")
+    if not CODE.fullmatch(raw["code"]) or not raw["code"].startswith(family):
+        raise RuleError(f"{where}: code must be the family letter '{family}' and three digits")
+    if not NAME.fullmatch(raw["name"]):
+        raise RuleError(f"{where}: name '{raw['name']}' must be kebab-case")
+    if raw.get("fix", "safe") not in ("safe", "unsafe"):
+        raise RuleError(f"{where}: fix must be 'safe' or 'unsafe'")
+    if raw.get("action", "fix") not in ACTIONS:
+        raise RuleError(f"{where}: action must be one of {', '.join(ACTIONS)}")
+    if not isinstance(raw.get("enabled", True), bool):
+        raise RuleError(f"{where}: 'enabled' must be true or false")
+    params = raw.get("params", {})
+    if not isinstance(params, dict):
+        raise RuleError(f"{where}: 'params' must be a table")
+    examples = raw["examples"]
+    if not isinstance(examples, list) or not examples:
+        raise RuleError(f"{where}: needs at least one [[rule.examples]] with before and after")
+    parsed = []
+    for example in examples:
+        if not isinstance(example, dict) or set(example) != {"before", "after"}:
+            raise RuleError(f"{where}: each example needs exactly 'before' and 'after'")
+        if not all(isinstance(v, str) for v in example.values()):
+            raise RuleError(f"{where}: example 'before' and 'after' must be strings")
+        parsed.append(Example(example["before"], example["after"]))
+    return Rule(
+        code=raw["code"],
+        name=raw["name"],
+        kind=raw["kind"],
+        summary=raw["summary"],
+        why=raw["why"].strip(),
+        family=family,
+        source=source,
+        examples=tuple(parsed),
+        params=_expand_params(params, definitions, where),
+        enabled=raw.get("enabled", True),
+        fix=raw.get("fix", "safe"),
+        action=raw.get("action", "fix"),
+    )
+
+
+def load_rule_file(path: Path) -> list[Rule]:
+    """Parse one rule file; raise ``RuleError`` naming the file on any problem."""
+    source = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise RuleError(f"{source}: cannot read: {error}") from error
+    except tomllib.TOMLDecodeError as error:
+        raise RuleError(f"{source}: not valid TOML: {error}") from error
+    family = data.get("family")
+    if not isinstance(family, str) or not regex.fullmatch(r"[A-Z]{1,3}", family):
+        raise RuleError(f"{source}: 'family' must be one to three capital letters")
+    definitions = data.get("definitions", {})
+    if not isinstance(definitions, dict) or not all(isinstance(v, str) for v in definitions.values()):
+        raise RuleError(f"{source}: [definitions] must map names to regex strings")
+    unknown = sorted(set(data) - {"family", "title", "definitions", "rule"})
+    if unknown:
+        raise RuleError(f"{source}: unknown top-level key(s) {', '.join(unknown)}")
+    raw_rules = data.get("rule", [])
+    if not isinstance(raw_rules, list):
+        raise RuleError(f"{source}: 'rule' must be an array of tables ([[rule]])")
+    return [_parse_rule(raw, family, source, definitions) for raw in raw_rules]
+
+
+def load_rules(folders: list[Path] | None = None) -> list[Rule]:
+    """All rules of the built-in folder and ``folders``, checked for duplicate codes and names."""
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for folder in [BUILTIN_RULES, *(folders or [])]:
+        if not folder.is_dir():
+            raise RuleError(f"{folder}: not a folder of rule files")
+        for path in sorted(folder.glob("*.toml")):
+            for rule in load_rule_file(path):
+                for key in (rule.code, rule.name):
+                    if key in seen:
+                        raise RuleError(
+                            f"{rule.source}: rule {rule.code}: duplicate '{key}' "
+                            f"(already defined in {seen[key].source})"
+                        )
+                    seen[key] = rule
+                rules.append(rule)
+    return rules

@@ -1,0 +1,57 @@
+"""Words and content words, in any language jusText has a stoplist for.
+
+Topic rules compare *content words*: lower-cased ``\\w+`` tokens that are not
+stopwords, not numbers and at least three characters long, cut to a
+six-character stem so that ``attack`` and ``attacks`` meet.
+
+>>> content_words("The attacks on a mosque in 2021", stopwords=frozenset({"the", "on", "a", "in"}))
+['attack', 'mosque']
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from pathlib import Path
+
+import regex
+
+WORD = regex.compile(r"\w+")
+STEM_LENGTH = 6
+
+
+@cache
+def stoplists() -> dict[str, frozenset[str]]:
+    """jusText's stoplists, read from its package data without importing it."""
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the 'justext' package (for its stoplists) is not installed")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
+    return {
+        path.stem: frozenset(path.read_text(encoding="utf-8").lower().split())
+        for path in sorted(folder.glob("*.txt"))
+    }
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def best_stoplist(text: str, sample: int = 400) -> tuple[str, frozenset[str]]:
+    """The stoplist that covers most of the first ``sample`` words of ``text``."""
+    tokens = words(text)[:sample]
+    best = ("English", stoplists()["English"])
+    best_hits = -1
+    for language, stops in stoplists().items():
+        hits = sum(1 for t in tokens if t in stops)
+        if hits > best_hits:
+            best, best_hits = (language, stops), hits
+    return best
+
+
+def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
+    return [
+        w[:STEM_LENGTH]
+        for w in words(text)
+        if len(w) >= 3 and w not in stopwords and not w.isdigit()
+    ]
