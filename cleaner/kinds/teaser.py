@@ -17,10 +17,13 @@ flood defences shares its words with that paragraph, so it stays.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..change import Action, Finding
+import regex
+
+from ..change import Finding
 from ..document import Document, Line
 from ..words import best_stoplist, content_words
 from .base import Kind, Param, Stage
@@ -44,6 +47,38 @@ class Topic:
         return None if self.section_shared is None else 1 - self.section_shared / self.words
 
 
+@dataclass(frozen=True)
+class Context:
+    """Where a candidate stands: its neighbours among the non-blank lines."""
+
+    before: Line
+    after: Line | None
+    in_run: bool
+    label_repeats: bool
+
+    @property
+    def between_sentences(self) -> bool:
+        return self.after is not None and all(
+            ends_sentence(line.stripped) and word_count(line.text) >= 8 for line in (self.before, self.after)
+        )
+
+
+INTERNAL_STOP = regex.compile(r"[.!?][\"”’)]?\s+\S")
+
+
+def is_title_case(text: str, stopwords: frozenset[str]) -> bool:
+    """Headline Title Case: most function words after the first are capitalised, or every other word is.
+
+    Sentence case with a few proper nouns (``Talks in Geneva end``) is not.
+    """
+    words = [w for w in text.split()[1:] if w[0].isalpha()]
+    function_words = [w for w in words if w.lower() in stopwords]
+    other_words = [w for w in words if w.lower() not in stopwords]
+    if function_words and sum(w[0].isupper() for w in function_words) / len(function_words) > 0.5:
+        return True
+    return bool(other_words) and all(w[0].isupper() for w in other_words)
+
+
 class Teaser(Kind):
     name = "teaser"
     stage = Stage.LINES
@@ -54,7 +89,8 @@ class Teaser(Kind):
         "max_words": Param(int, 25, help="longer lines are never candidates"),
         "min_content_words": Param(int, 3, help="candidates need this many distinct content words"),
         "section_words": Param(int, 80, help="how many words after a line make its section"),
-        "truncated_novelty": Param(float, 0.5, help="share of new words that condemns a truncated line"),
+        "truncated_novelty": Param(float, 0.5, help="share of new words that condemns a truncated line in a run"),
+        "lone_truncated_novelty": Param(float, 0.8, help="...and a truncated line on its own"),
         "label_novelty": Param(float, 0.5, help="share of words absent from the section, for Label: lines"),
         "headline_words": Param(int, 7, help="a plain headline needs at least this many words"),
         "headline_novelty": Param(float, 0.6, help="share of words absent from the section, for headlines"),
@@ -62,43 +98,49 @@ class Teaser(Kind):
     }
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        title = next((line.index for line in doc.lines if not line.blank), None)
-        candidates = [line for line in doc.lines if line.index != title and self._is_candidate(line)]
+        body = [line for line in doc.lines if not line.blank]
+        if len(body) < 2:
+            return
+        candidates = {line.index for line in body[1:] if self._is_candidate(line)}
         if not candidates:
             return
         _, stopwords = best_stoplist(doc.text)
-        words = {line.index: set(content_words(line.text, stopwords)) for line in doc.lines if not line.blank}
-        excluded = {line.index for line in candidates}
-        reference: dict[str, int] = {}
-        for index, found in words.items():
-            if index not in excluded:
-                for word in found:
-                    reference[word] = reference.get(word, 0) + 1
-        for line in candidates:
-            found = words[line.index]
-            if len(found) < self.options["min_content_words"]:
+        words = {line.index: set(content_words(line.text, stopwords)) for line in body}
+        reference: set[str] = set()
+        for line in body:
+            if line.index not in candidates:
+                reference |= words[line.index]
+        labels = Counter(label_prefix(line.text) for line in body)
+        for position, line in enumerate(body):
+            if line.index not in candidates or len(words[line.index]) < self.options["min_content_words"]:
                 continue
-            section = self._section(doc, line, words, excluded)
-            topic = Topic(
-                words=len(found),
-                doc_shared=sum(1 for w in found if w in reference),
-                section_shared=None if section is None else len(found & section),
+            context = Context(
+                before=body[position - 1],
+                after=body[position + 1] if position + 1 < len(body) else None,
+                in_run=any(other.index in candidates for other in body[max(position - 1, 0):position + 2] if other is not line),
+                label_repeats=labels[label_prefix(line.text)] > 1,
             )
-            finding = self._judge(doc, line, topic)
+            found = words[line.index]
+            section = self._section(body[position + 1:], words, candidates)
+            topic = Topic(len(found), len(found & reference), None if section is None else len(found & section))
+            finding = self._judge(doc, line, topic, context, words, stopwords)
             if finding:
                 yield finding
 
     def _is_candidate(self, line: Line) -> bool:
         text = line.stripped
-        if not text or ends_sentence(text) or is_list_item(line.text):
+        if ends_sentence(text) or is_list_item(line.text):
+            return False
+        if not (text[-1].isalnum() or is_truncated(text)):
             return False
         return self.options["min_words"] <= word_count(text) <= self.options["max_words"]
 
-    def _section(self, doc: Document, line: Line, words: dict[int, set[str]], excluded: set[int]) -> set[str] | None:
+    def _section(self, following: list[Line], words: dict[int, set[str]], candidates: set[int]) -> set[str] | None:
+        """Content words of the next ``section_words`` words of body text (None at the end)."""
         section: set[str] = set()
         count = 0
-        for other in doc.lines[line.index + 1:]:
-            if other.blank or other.index in excluded:
+        for other in following:
+            if other.index in candidates:
                 continue
             section |= words[other.index]
             count += word_count(other.text)
@@ -106,7 +148,8 @@ class Teaser(Kind):
                 break
         return section if count else None
 
-    def _judge(self, doc: Document, line: Line, topic: Topic) -> Finding | None:
+    def _judge(self, doc: Document, line: Line, topic: Topic, context: Context,
+               words: dict[int, set[str]], stopwords: frozenset[str]) -> Finding | None:
         o = self.options
         text = line.stripped
         novelty = topic.section_novelty if topic.section_novelty is not None else topic.doc_novelty
@@ -114,23 +157,39 @@ class Teaser(Kind):
         if topic.section_shared is not None:
             facts.append(f"{topic.section_shared} with the next {o['section_words']} words")
         label = label_prefix(text)
-        if is_truncated(text) and topic.doc_novelty >= o["truncated_novelty"]:
-            facts.append(f"ends in {text[-1]!r}")
-        elif label and novelty >= o["label_novelty"]:
-            facts.append(f"starts with the label {label + ':'!r}")
-        elif word_count(text) >= o["headline_words"] and novelty >= o["headline_novelty"]:
-            facts.append(f"a {word_count(text)}-word headline with no closing punctuation")
-            if topic.doc_novelty < o["headline_doc_novelty"]:
-                return self._emit(doc, line, topic, facts, action="report")
+        if is_truncated(text):
+            needed = o["truncated_novelty"] if context.in_run else o["lone_truncated_novelty"]
+            if topic.doc_novelty < needed:
+                return None
+            facts.append(f"ends in {text[-1]!r}" + (" among other teaser-shaped lines" if context.in_run else ""))
+        elif label and len(label) >= 3 and not context.label_repeats:
+            if novelty < o["label_novelty"] or not context.between_sentences:
+                return None
+            facts.append(f"starts with the label {label + ':'!r} between two paragraphs")
+        elif not is_title_case(text, stopwords) and self._interrupts(text, topic, context, words):
+            facts.append(f"a {word_count(text)}-word headline between two paragraphs that continue each other")
         else:
             return None
         return self._emit(doc, line, topic, facts)
 
-    def _emit(self, doc: Document, line: Line, topic: Topic, facts: list[str], action: Action | None = None) -> Finding:
+    def _interrupts(self, text: str, topic: Topic, context: Context, words: dict[int, set[str]]) -> bool:
+        """A headline dropped into running text: the paragraphs around it share more with each other than with it."""
+        o = self.options
+        if word_count(text) < o["headline_words"] or not context.between_sentences or INTERNAL_STOP.search(text):
+            return False
+        if topic.section_novelty is None:
+            return False
+        if topic.section_novelty < o["headline_novelty"] or topic.doc_novelty < o["headline_doc_novelty"]:
+            return False
+        assert context.after is not None
+        bridge = len(words[context.before.index] & words[context.after.index])
+        return bridge > topic.section_shared if topic.section_shared is not None else False
+
+    def _emit(self, doc: Document, line: Line, topic: Topic, facts: list[str]) -> Finding:
         start, end = doc.line_span(line)
         scores = {
             "content_words": topic.words,
             "doc_novelty": round(topic.doc_novelty, 3),
             "section_novelty": None if topic.section_novelty is None else round(topic.section_novelty, 3),
         }
-        return self.finding(start, end, "", "; ".join(facts), action=action, **scores)
+        return self.finding(start, end, "", "; ".join(facts), **scores)
