@@ -4,7 +4,7 @@
 >>> result.text
 'Hello world\\n'
 >>> [change.code for change in result.changes]
-['W002', 'W001', 'W004']
+['W001', 'W002', 'W003', 'W004']
 """
 
 from __future__ import annotations
