@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-TERMINAL = regex.compile(r"[.!?;:。！？]['\"’”»)\]]*$")
+TERMINAL = regex.compile(r"[.!?。！？]['\"’”»)\]]*$")
 TRUNCATED = regex.compile(r"(?:…|\.\.\.)\s*$")
 LABEL = regex.compile(r"^(\p{Lu}[\p{L}’']*(?: [\p{L}’']+){0,2}):\s+\S")
 LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪◦–]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s|\|)")
