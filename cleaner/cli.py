@@ -17,7 +17,7 @@ import click
 from . import __version__
 from .config import Config, preset_names
 from .engine import Cleaner
-from .files import InputError
+from .files import InputError, atomic_write
 from .rules import RuleError, load_rules
 from .runner import Outcome, clean_tree, fix_tree, outcomes, restore_file, restore_tree
 
@@ -202,8 +202,6 @@ def describe(rule) -> str:
               help="The change log of TARGET when TARGET is one cleaned file.")
 def restore(target, output, log_path) -> None:
     """Rebuild the original files from a `clean` output folder (or one file and its --log)."""
-    from .files import atomic_write
-
     if log_path is not None:
         try:
             atomic_write(output, restore_file(target, log_path))

@@ -61,6 +61,11 @@ class Document:
             lines.pop()
         return lines
 
+    def head(self, count: int) -> list[Line]:
+        """The first ``count`` non-blank lines (all of them when ``count`` is 0)."""
+        nonblank = [line for line in self.lines if not line.blank]
+        return nonblank[:count] if count else nonblank
+
     def line_span(self, line: Line) -> tuple[int, int]:
         """The span that removes ``line`` whole: its text and its newline.
 

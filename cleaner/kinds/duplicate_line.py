@@ -39,16 +39,9 @@ class DuplicateLine(Kind):
     }
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        head, min_words = self.options["head"], self.options["min_words"]
         first_seen: set[str] = set()
-        seen = 0
-        for line in doc.lines:
-            if line.blank:
-                continue
-            seen += 1
-            if head and seen > head:
-                break
-            if len(line.text.split()) < min_words:
+        for line in doc.head(self.options["head"]):
+            if len(line.text.split()) < self.options["min_words"]:
                 continue
             key = line_key(line.text)
             if key in first_seen:

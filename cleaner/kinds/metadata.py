@@ -49,14 +49,7 @@ class Metadata(Kind):
             raise RuleError(f"{rule.source}: rule {rule.code}: {self.options['mode']} mode takes action {' or '.join(allowed)}")
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        head = self.options["head"]
-        seen = 0
-        for line in doc.lines:
-            if line.blank:
-                continue
-            seen += 1
-            if head and seen > head:
-                break
+        for line in doc.head(self.options["head"]):
             finding = self._line(doc, line) if self.options["mode"] == "line" else self._prefix(line)
             if finding:
                 yield finding
