@@ -24,6 +24,21 @@ from .runner import Outcome, clean_tree, fix_tree, outcomes, restore_file, resto
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
 
+class Failure(click.ClickException):
+    """A usage, rule-file or output error: printed as 'Error: …', exit code 2."""
+
+    exit_code = EXIT_ERROR
+
+
+def unified_diff(before: str, after: str, name: str) -> str:
+    """A unified diff that ``patch`` accepts, with ``\\ No newline at end of file`` where due."""
+    lines = []
+    for line in difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                     name, f"{name} (cleaned)"):
+        lines.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(lines)
+
+
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
 
@@ -54,7 +69,7 @@ def make_cleaner(select, ignore, extend_select, preset, rules_dirs, unsafe_fixes
     try:
         return Cleaner(config)
     except RuleError as error:
-        raise click.ClickException(str(error)) from error
+        raise Failure(str(error)) from error
 
 
 def _error(outcome: Outcome) -> bool:
@@ -81,7 +96,7 @@ def clean(sources, output, **options) -> None:
     try:
         summary = clean_tree(list(sources), output, cleaner, report=_error)
     except InputError as error:
-        raise click.ClickException(str(error)) from error
+        raise Failure(str(error)) from error
     data = summary.to_dict()
     click.echo(f"{data['files_seen']} files seen, {data['files_changed']} changed, "
                f"{data['files_failed']} failed, {data['lines_dropped']} lines dropped; "
@@ -108,9 +123,7 @@ def check(sources, diff, strict, **options) -> None:
         result = outcome.result
         assert result is not None
         if diff:
-            click.echo("".join(difflib.unified_diff(
-                result.original.splitlines(keepends=True), result.text.splitlines(keepends=True),
-                f"{outcome.path}", f"{outcome.path} (cleaned)")), nl=False)
+            click.echo(unified_diff(result.original, result.text, str(outcome.path)), nl=False)
         else:
             for change in result.changes:
                 mark = " [*]" if change.edits and _safe(cleaner, change.code) else ""
@@ -158,7 +171,7 @@ def rules(code: str | None) -> None:
     try:
         all_rules = load_rules()
     except RuleError as error:
-        raise click.ClickException(str(error)) from error
+        raise Failure(str(error)) from error
     if code is None:
         for rule in all_rules:
             default = "on " if rule.enabled else "off"
@@ -166,7 +179,7 @@ def rules(code: str | None) -> None:
         return
     match = next((r for r in all_rules if code in (r.code, r.name)), None)
     if match is None:
-        raise click.ClickException(f"no rule '{code}' (see `cleaner rules`)")
+        raise Failure(f"no rule '{code}' (see `cleaner rules`)")
     click.echo(describe(match))
 
 
@@ -206,7 +219,7 @@ def restore(target, output, log_path) -> None:
         try:
             atomic_write(output, restore_file(target, log_path))
         except (InputError, OSError, ValueError, KeyError) as error:
-            raise click.ClickException(f"{target}: {error}") from error
+            raise Failure(f"{target}: {error}") from error
         return
     failures = restore_tree(target, output)
     for path, cause in failures:

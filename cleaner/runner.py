@@ -17,6 +17,7 @@ from .files import Decoded, InputError, Source, atomic_write, iter_sources, read
 from .log import file_log, restore_bytes
 
 CHANGES_DIR = "_changes"
+SUMMARY = Path("summary.json")
 
 
 @dataclass
@@ -88,29 +89,40 @@ def clean_tree(roots: list[Path], out: Path, cleaner: Cleaner,
     """Write cleaned copies to ``out/<relative path>`` and logs to ``out/_changes/``."""
     out = out.resolve()
     for root in roots:
-        if root.resolve() == out or (root.is_dir() and out.is_relative_to(root.resolve())):
+        source = root.resolve()
+        if source.is_dir() and out.is_relative_to(source):
             raise InputError(f"{out}: the output folder must not be inside the source {root}")
+        if source.is_relative_to(out):
+            raise InputError(f"{out}: the output folder must not hold the source {root} (it would be overwritten)")
     summary = Summary()
     written: set[Path] = set()
     for outcome in outcomes(roots, cleaner):
-        report(outcome)
         if outcome.result is not None:
-            target = out / outcome.relative
-            if target in written:
-                outcome.error, outcome.result = f"another source is also written to {target}", None
-            else:
-                written.add(target)
-                _write_outputs(out, target, outcome)
+            outcome.error = _write_outputs(out, written, outcome)
+            if outcome.error:
+                outcome.result = None
+        report(outcome)
         summary.add(outcome)
-    atomic_write(out / CHANGES_DIR / "summary.json", _json(summary.to_dict()))
+    atomic_write(out / CHANGES_DIR / SUMMARY, _json(summary.to_dict()))
     return summary
 
 
-def _write_outputs(out: Path, target: Path, outcome: Outcome) -> None:
+def _write_outputs(out: Path, written: set[Path], outcome: Outcome) -> str | None:
+    """Write one cleaned file and its log; return the error that prevented it, if any."""
     assert outcome.result is not None and outcome.decoded is not None
+    target = out / outcome.relative
+    if target in written:
+        return f"another source is also written to {target}"
+    if outcome.relative == SUMMARY.with_suffix(""):
+        return f"its log would overwrite the run summary {CHANGES_DIR}/{SUMMARY}"
+    written.add(target)
     log = file_log(str(outcome.path), outcome.raw, outcome.decoded, outcome.result)
-    atomic_write(target, outcome.result.text.encode("utf-8"))
-    atomic_write(out / CHANGES_DIR / f"{outcome.relative}.json", _json(log))
+    try:
+        atomic_write(target, outcome.result.text.encode("utf-8"))
+        atomic_write(out / CHANGES_DIR / f"{outcome.relative}.json", _json(log))
+    except OSError as error:
+        return f"cannot write {target}: {error.strerror or error}"
+    return None
 
 
 def fix_tree(roots: list[Path], cleaner: Cleaner,
@@ -134,7 +146,7 @@ def restore_tree(out: Path, dest: Path) -> list[tuple[Path, str]]:
     logs = sorted((out / CHANGES_DIR).rglob("*.json"))
     for log_path in logs:
         relative = log_path.relative_to(out / CHANGES_DIR)
-        if relative == Path("summary.json"):
+        if relative == SUMMARY:
             continue
         relative = relative.with_name(relative.name.removesuffix(".json"))
         try:

@@ -42,10 +42,6 @@ def snapshot(folder):
     return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def sha(data):
-    return hashlib.sha256(data).hexdigest()
-
-
 def seed_lines(name):
     return (SEEDS / name).read_text(encoding="utf-8").split("\n")
 
@@ -59,9 +55,8 @@ def src(tmp_path):
     return folder
 
 
-# --- check -------------------------------------------------------------------------------------
-
 def test_check_seeds_exits_1_with_located_findings(src):
+    """Every seed has something to fix; findings are `path:line:col: CODE [*] name: reason`."""
     result = run("check", src)
     assert result.exit_code == 1
     found = findings(result.stdout)
@@ -86,6 +81,7 @@ def test_check_positions_point_into_the_original_text(src):
 
 
 def test_check_on_clean_output_exits_0_and_strict_fails_on_reports(src, tmp_path):
+    """Cleaned text checks clean; report-only findings fail only under --strict."""
     assert run("clean", src, "-o", tmp_path / "out").exit_code == 0
     result = run("check", tmp_path / "out")
     assert result.exit_code == 0
@@ -109,19 +105,10 @@ def test_check_diff_prints_a_diff_and_writes_nothing(src):
     assert snapshot(src) == before
 
 
-def _no_final_newline(name):
-    return not (SEEDS / name).read_bytes().endswith(b"\n")
-
-
 @pytest.mark.skipif(shutil.which("patch") is None, reason="needs the patch program")
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(
-        strict=True, reason="check --diff omits '\\ No newline at end of file': the last - and + lines are glued "
-                            "together into one malformed line when the source lacks a final newline"))
-    if _no_final_newline(name) else name
-    for name in NAMES
-])
+@pytest.mark.parametrize("name", NAMES)
 def test_check_diff_patches_the_source_into_the_clean_output(tmp_path, name):
+    """The printed diff is a real unified diff: `patch` turns the source into the cleaned text."""
     source = tmp_path / name
     shutil.copy(SEEDS / name, source)
     diff = run("check", "--diff", source).stdout
@@ -131,9 +118,8 @@ def test_check_diff_patches_the_source_into_the_clean_output(tmp_path, name):
     assert (tmp_path / "patched").read_bytes() == (GOLDEN / name).read_bytes()
 
 
-# --- clean -------------------------------------------------------------------------------------
-
 def test_clean_writes_every_file_its_log_and_a_summary(src, tmp_path):
+    """OUT/<name>, OUT/_changes/<name>.json and summary.json; the sources are left alone."""
     before = snapshot(src)
     out = tmp_path / "out"
     result = run("clean", src, "-o", out)
@@ -142,8 +128,8 @@ def test_clean_writes_every_file_its_log_and_a_summary(src, tmp_path):
         assert (out / name).read_bytes() == (GOLDEN / name).read_bytes()
         log = json.loads((out / "_changes" / f"{name}.json").read_text(encoding="utf-8"))
         assert log["source"] == str(src / name)
-        assert log["sha256_before"] == sha((SEEDS / name).read_bytes())
-        assert log["sha256_after"] == sha((out / name).read_bytes())
+        assert log["sha256_before"] == hashlib.sha256((SEEDS / name).read_bytes()).hexdigest()
+        assert log["sha256_after"] == hashlib.sha256((out / name).read_bytes()).hexdigest()
         assert log["changes"] and all(LOG_CHANGE_KEYS <= set(change) for change in log["changes"])
     log001 = json.loads((out / "_changes" / f"{S001}.json").read_text(encoding="utf-8"))
     (date,) = [c for c in log001["changes"] if c["code"] == "M001"]
@@ -164,19 +150,21 @@ def test_clean_refuses_an_output_folder_inside_the_source(src, inside):
     assert snapshot(src) == before and not (src / "out").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="clean FILE -o <folder of FILE> is not refused: the source is overwritten")
 def test_clean_refuses_to_write_over_a_source_file(src):
+    """`clean FILE -o <its own folder>` would write the cleaned copy over FILE."""
     before = (src / S001).read_bytes()
     result = run("clean", src / S001, "-o", src)
     assert (src / S001).read_bytes() == before
     assert result.exit_code != 0
 
 
-@pytest.mark.xfail(strict=True, reason="usage and rule-file errors exit 1 (ClickException), the 'would change' code")
-@pytest.mark.parametrize("case", ["output-inside-source", "broken-rules-dir"])
+@pytest.mark.parametrize("case", ["output-inside-source", "unknown-rule", "broken-rules-dir"])
 def test_usage_errors_exit_2(src, tmp_path, case):
+    """Exit 1 means "would change"; a refused output folder, unknown rule or broken rule file is an error (2)."""
     if case == "output-inside-source":
         result = run("clean", src, "-o", src / "out")
+    elif case == "unknown-rule":
+        result = run("rules", "NOPE")
     else:
         (tmp_path / "rules").mkdir()
         (tmp_path / "rules" / "bad.toml").write_text("family = \n", encoding="utf-8")
@@ -185,19 +173,17 @@ def test_usage_errors_exit_2(src, tmp_path, case):
     assert result.exit_code == 2
 
 
-# --- fix ---------------------------------------------------------------------------------------
-
 def test_fix_rewrites_in_place_then_has_nothing_left(src):
     first = run("fix", "--unsafe-fixes", src)
-    assert first.exit_code == 1
-    for name in NAMES:
-        assert (src / name).read_bytes() == (GOLDEN / name).read_bytes()
+    assert first.exit_code == 1 and "fixed" in first.stderr
+    assert all((src / name).read_bytes() == (GOLDEN / name).read_bytes() for name in NAMES)
     again = run("fix", "--unsafe-fixes", src)
     assert again.exit_code == 0 and again.stdout == ""
     assert all((src / name).read_bytes() == (GOLDEN / name).read_bytes() for name in NAMES)
 
 
 def test_fix_holds_back_unsafe_teasers(tmp_path):
+    """Without --unsafe-fixes the J001 teasers stay, are printed, and the exit stays 1."""
     path = tmp_path / S003
     shutil.copy(SEEDS / S003, path)
     teasers = [line for line in seed_lines(S003) if line.endswith("…")]
@@ -213,9 +199,8 @@ def test_fix_holds_back_unsafe_teasers(tmp_path):
     assert again.exit_code == 1 and path.read_text(encoding="utf-8") == text
 
 
-# --- input errors --------------------------------------------------------------------------------
-
 def test_clean_with_missing_and_binary_inputs(src, tmp_path):
+    """Bad inputs are named on stderr and in summary.json; the good files are still cleaned."""
     (src / "image.png").write_bytes(PNG)
     missing, out = tmp_path / "missing.txt", tmp_path / "out"
     result = run("clean", src, missing, "-o", out)
@@ -243,8 +228,6 @@ def test_check_and_fix_report_bad_inputs_and_go_on(src, tmp_path, command):
         assert (src / S001).read_bytes() == (GOLDEN / S001).read_bytes()
 
 
-# --- rules ---------------------------------------------------------------------------------------
-
 def test_rules_lists_every_rule_code():
     codes = [rule["code"] for path in sorted((ROOT / "rules").glob("*.toml"))
              for rule in tomllib.loads(path.read_text(encoding="utf-8")).get("rule", [])]
@@ -271,8 +254,6 @@ def test_rules_unknown_code_fails():
     assert result.exit_code != 0 and "NOPE" in result.stderr
 
 
-# --- selecting rules ----------------------------------------------------------------------------
-
 def test_select_reports_only_that_rule(src):
     result = run("check", "--select", "W004", src / S001)
     assert result.exit_code == 1
@@ -280,6 +261,7 @@ def test_select_reports_only_that_rule(src):
 
 
 def test_ignore_keeps_the_teasers(src, tmp_path):
+    """--ignore J001 turns the teaser rule off and nothing else."""
     assert run("clean", "--ignore", "J001", src, "-o", tmp_path / "out").exit_code == 0
     cleaned = (tmp_path / "out" / S003).read_text(encoding="utf-8")
     assert all(line in cleaned for line in seed_lines(S003) if line.endswith("…"))
@@ -289,8 +271,6 @@ def test_ignore_keeps_the_teasers(src, tmp_path):
     assert not any(rule.startswith("J001") for rule in summary["rules"])
 
 
-# --- restore --------------------------------------------------------------------------------------
-
 def test_restore_rebuilds_every_seed_byte_for_byte(src, tmp_path):
     assert run("clean", src, "-o", tmp_path / "out").exit_code == 0
     result = run("restore", tmp_path / "out", "-o", tmp_path / "restored")
@@ -299,6 +279,7 @@ def test_restore_rebuilds_every_seed_byte_for_byte(src, tmp_path):
 
 
 def test_restore_names_a_tampered_file(src, tmp_path):
+    """A cleaned file edited after cleaning cannot be restored; the others still are."""
     out = tmp_path / "out"
     assert run("clean", src, "-o", out).exit_code == 0
     with open(out / S001, "a", encoding="utf-8") as handle:
@@ -310,18 +291,18 @@ def test_restore_names_a_tampered_file(src, tmp_path):
     assert (tmp_path / "restored" / S003).read_bytes() == (SEEDS / S003).read_bytes()
 
 
-@pytest.mark.xfail(strict=True, reason="a source named 'summary' logs to _changes/summary.json, which the run "
-                                       "summary overwrites; restore then skips the file without an error")
-def test_restore_a_source_named_summary(tmp_path):
+def test_a_source_named_summary_is_refused_not_lost(tmp_path):
+    """Its log would be _changes/summary.json, the run summary: an error names it, the other files go on."""
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "summary").write_bytes(b"Storm  hits coast\n")
-    assert run("clean", tmp_path / "src", "-o", tmp_path / "out").exit_code == 0
-    assert (tmp_path / "out" / "summary").read_bytes() == b"Storm hits coast\n"
-    run("restore", tmp_path / "out", "-o", tmp_path / "restored")
-    assert (tmp_path / "restored" / "summary").read_bytes() == b"Storm  hits coast\n"
+    (tmp_path / "src" / "other.txt").write_bytes(b"Storm  hits coast\n")
+    result = run("clean", tmp_path / "src", "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "summary" in result.stderr and "run summary" in result.stderr
+    assert (tmp_path / "out" / "other.txt").read_bytes() == b"Storm hits coast\n"
+    summary = json.loads((tmp_path / "out" / "_changes" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["files_failed"] == 1
 
-
-# --- version and the installed script -------------------------------------------------------------
 
 def test_version():
     result = run("--version")
@@ -329,6 +310,7 @@ def test_version():
 
 
 def test_console_script_end_to_end(src):
+    """The installed `cleaner` script, as a pre-commit hook or CI job runs it."""
     script = Path(sys.executable).parent / "cleaner"
     if not script.exists():
         pytest.skip("the cleaner console script is not installed beside this Python")

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from ..change import Finding
 from ..document import Document
+from ..rules import Rule, RuleError
 from .base import Kind, Param, Stage
 
 
@@ -21,14 +22,19 @@ class Balance(Kind):
     stage = Stage.INLINE
     actions = frozenset({"report"})
     params = {
-        "pairs": Param(list, ["“”", "()", "[]"], help="opening and closing marks, two characters each"),
+        "pairs": Param(list, ["“”", "()", "[]"], items=str, help="opening and closing marks, two characters each"),
     }
 
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        if not all(len(pair) == 2 for pair in self.options["pairs"]):
+            raise RuleError(f"{rule.source}: rule {rule.code}: each of 'pairs' must be two characters, opening and closing")
+        self.pairs = {pair[0]: pair[1] for pair in self.options["pairs"]}
+        self.closers = {close: open_ for open_, close in self.pairs.items()}
+
     def find(self, doc: Document) -> Iterator[Finding]:
-        pairs = {pair[0]: pair[1] for pair in self.options["pairs"] if len(pair) == 2}
-        closers = {close: open_ for open_, close in pairs.items()}
         for line in doc.lines:
-            yield from self._line(line.start, line.text, pairs, closers)
+            yield from self._line(line.start, line.text, self.pairs, self.closers)
 
     def _line(self, offset: int, text: str, pairs: dict[str, str], closers: dict[str, str]) -> Iterator[Finding]:
         stack: list[tuple[str, int]] = []

@@ -37,6 +37,7 @@ class Param:
     required: bool = False
     regex: bool = False
     help: str = ""
+    items: type | None = None
 
 
 class Kind:
@@ -75,6 +76,8 @@ class Kind:
             value = rule.params[key]
             if isinstance(value, bool) and bool not in _types(spec.type) or not isinstance(value, spec.type):
                 raise RuleError(f"{where}: parameter '{key}' must be {_type_names(spec.type)}, not {type(value).__name__}")
+            if spec.items is not None and not all(isinstance(item, spec.items) for item in value):
+                raise RuleError(f"{where}: parameter '{key}' must be a list of {spec.items.__name__}")
             options[key] = _compile(value, where, key) if spec.regex else value
         return options
 

@@ -30,8 +30,8 @@ class DoubledWord(Kind):
     stage = Stage.INLINE
     actions = frozenset({"fix", "report"})
     params = {
-        "fix_words": Param(list, [], help="words whose doubling is always a mistake"),
-        "exceptions": Param(list, [], help="words English doubles on purpose: never flagged"),
+        "fix_words": Param(list, [], items=str, help="words whose doubling is always a mistake"),
+        "exceptions": Param(list, [], items=str, help="words English doubles on purpose: never flagged"),
     }
 
     def __init__(self, rule: Rule) -> None:

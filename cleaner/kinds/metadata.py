@@ -2,7 +2,9 @@
 or a metadata prefix fused onto the start of a line.
 
 In ``line`` mode the whole stripped line must match and the line is dropped;
-in ``prefix`` mode the match at the start of a line is cut away, and only
+a line mode rule leaves the document alone when several of its lines match
+(dated entries of a timeline are text, not furniture). In ``prefix`` mode the
+match at the start of a line is cut away, and only
 when what remains still reads as text (a capital letter or a quote, and at
 least ``min_rest_words`` words). ``head`` limits the rule to the first
 non-blank lines of the document, where such metadata lives (0 = anywhere).
@@ -49,10 +51,23 @@ class Metadata(Kind):
             raise RuleError(f"{rule.source}: rule {rule.code}: {self.options['mode']} mode takes action {' or '.join(allowed)}")
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        for line in doc.head(self.options["head"]):
+        lines = doc.head(self.options["head"])
+        if self.options["mode"] == "line" and self._recurs(doc):
+            return
+        for line in lines:
             finding = self._line(doc, line) if self.options["mode"] == "line" else self._prefix(line)
             if finding:
                 yield finding
+
+    def _recurs(self, doc: Document) -> bool:
+        """Whether several lines of the document are such metadata: then it is structure (a timeline), not furniture."""
+        matches = 0
+        for line in doc.lines:
+            if not line.blank and word_count(line.text) <= self.options["max_words"]:
+                matches += bool(self.options["pattern"].fullmatch(line.stripped, timeout=REGEX_TIMEOUT))
+                if matches > 1:
+                    return True
+        return False
 
     def _line(self, doc: Document, line: Line) -> Finding | None:
         text = line.stripped

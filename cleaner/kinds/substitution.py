@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from ..change import Finding
 from ..document import Document
 from ..rules import Rule, RuleError
 from .base import REGEX_TIMEOUT, Kind, Param, Stage
+
+
+GROUP_REFERENCE = regex.compile(r"\\(\d+)|\\g<([^>]*)>")
 
 
 class Substitution(Kind):
@@ -34,6 +39,13 @@ class Substitution(Kind):
             self.stage = Stage[self.options["stage"].upper()]
         except KeyError:
             raise RuleError(f"{rule.source}: rule {rule.code}: unknown stage '{self.options['stage']}'") from None
+        pattern = self.options["pattern"]
+        for number, name in GROUP_REFERENCE.findall(self.options["replace"]):
+            known = int(number) <= pattern.groups if number else (name in pattern.groupindex or
+                                                                   name.isdigit() and int(name) <= pattern.groups)
+            if not known:
+                raise RuleError(f"{rule.source}: rule {rule.code}: parameter 'replace' refers to group "
+                                f"{number or name!r}, which the pattern does not have")
 
     def find(self, doc: Document) -> Iterator[Finding]:
         pattern = self.options["pattern"]

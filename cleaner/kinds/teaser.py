@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..change import Finding
+from ..change import Action, Finding
 from ..document import Document, Line
 from ..words import best_stoplist, content_words
 from .base import Kind, Param, Stage
@@ -63,6 +63,12 @@ class Context:
         )
 
 
+def headline_after_label(text: str, label: str) -> bool:
+    """``Watch: Storm hits coast`` introduces a headline; ``Update: the road is shut`` a sentence."""
+    rest = text.strip()[len(label) + 1:].lstrip()
+    return rest[:1].isupper() or rest[:1].isdigit()
+
+
 INTERNAL_STOP = regex.compile(r"[.!?][\"”’)]?\s+\S")
 
 
@@ -90,11 +96,11 @@ class Teaser(Kind):
         "min_content_words": Param(int, 3, help="candidates need this many distinct content words"),
         "section_words": Param(int, 80, help="how many words after a line make its section"),
         "truncated_novelty": Param(float, 0.5, help="share of new words that condemns a truncated line in a run"),
-        "lone_truncated_novelty": Param(float, 0.8, help="...and a truncated line on its own"),
         "label_novelty": Param(float, 0.5, help="share of words absent from the section, for Label: lines"),
         "headline_words": Param(int, 7, help="a plain headline needs at least this many words"),
         "headline_novelty": Param(float, 0.6, help="share of words absent from the section, for headlines"),
         "headline_doc_novelty": Param(float, 0.3, help="...and the share new to the whole document"),
+        "off_topic_novelty": Param(float, 0.8, help="a headline this new to the document needs no continuing paragraphs"),
     }
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -157,11 +163,15 @@ class Teaser(Kind):
         if topic.section_shared is not None:
             facts.append(f"{topic.section_shared} with the next {o['section_words']} words")
         label = label_prefix(text)
+        if label and not headline_after_label(text, label):
+            return None  # "Update: the road is shut again" is a note, not a headline
         if is_truncated(text):
-            needed = o["truncated_novelty"] if context.in_run else o["lone_truncated_novelty"]
-            if topic.doc_novelty < needed:
+            if topic.doc_novelty < o["truncated_novelty"]:
                 return None
-            facts.append(f"ends in {text[-1]!r}" + (" among other teaser-shaped lines" if context.in_run else ""))
+            if not context.in_run:
+                facts.append(f"ends in {text[-1]!r}, but stands alone")
+                return self._emit(doc, line, topic, facts, action="report")
+            facts.append(f"ends in {text[-1]!r} among other teaser-shaped lines")
         elif label and len(label) >= 3 and not context.label_repeats:
             if novelty < o["label_novelty"] or not context.between_sentences:
                 return None
@@ -181,15 +191,18 @@ class Teaser(Kind):
             return False
         if topic.section_novelty < o["headline_novelty"] or topic.doc_novelty < o["headline_doc_novelty"]:
             return False
-        assert context.after is not None
+        assert context.after is not None and topic.section_shared is not None
         bridge = len(words[context.before.index] & words[context.after.index])
-        return bridge > topic.section_shared if topic.section_shared is not None else False
+        if bridge > topic.section_shared:
+            return True
+        # No continuing paragraphs to go by: only a short, plain headline wholly new to the document.
+        return topic.doc_novelty >= o["off_topic_novelty"] and word_count(text) <= 16 and text.count(",") <= 1
 
-    def _emit(self, doc: Document, line: Line, topic: Topic, facts: list[str]) -> Finding:
+    def _emit(self, doc: Document, line: Line, topic: Topic, facts: list[str], action: Action | None = None) -> Finding:
         start, end = doc.line_span(line)
         scores = {
             "content_words": topic.words,
             "doc_novelty": round(topic.doc_novelty, 3),
             "section_novelty": None if topic.section_novelty is None else round(topic.section_novelty, 3),
         }
-        return self.finding(start, end, "", "; ".join(facts), **scores)
+        return self.finding(start, end, "", "; ".join(facts), action=action, **scores)
