@@ -125,7 +125,7 @@ def check(sources, diff, strict, **options) -> None:
         if diff:
             click.echo(unified_diff(result.original, result.text, str(outcome.path)), nl=False)
         else:
-            for change in result.changes:
+            for change in sorted(result.changes, key=lambda c: (c.line, c.col)):
                 mark = " [*]" if change.edits and _safe(cleaner, change.code) else ""
                 click.echo(f"{outcome.path}:{change.line}:{change.col}: {change.code}{mark} {change.name}: {change.reason}")
         failing |= result.changed or (strict and bool(result.reports))
