@@ -8,20 +8,11 @@ target, fsyncs it and renames it over the target.
 
 from __future__ import annotations
 
-import codecs
 import os
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 
 class InputError(Exception):
@@ -72,19 +63,10 @@ def iter_sources(roots: list[Path]) -> Iterator[Source | tuple[Path, str]]:
 
 
 def decode(data: bytes) -> Decoded:
-    """Bytes to text: a BOM's encoding, else UTF-8; refuse binary data."""
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            try:
-                return Decoded(data[len(bom):].decode(encoding), encoding, bom)
-            except UnicodeDecodeError as error:
-                raise InputError(f"invalid {encoding} after its byte-order mark: {error.reason} at byte {error.start}") from error
-    if b"\x00" in data[:8192]:
-        raise InputError("binary data (NUL bytes), not text")
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8", b"")
-    except UnicodeDecodeError as error:
-        raise InputError(f"not valid UTF-8: {error.reason} at byte {error.start}") from error
+    """Bytes to text, undoably; binary or undecodable data raises ``InputError`` (see ``cleaner.decoding``)."""
+    from .decoding import decode_bytes  # decoding builds on Decoded and InputError, defined here
+
+    return decode_bytes(data)
 
 
 def encode(text: str, encoding: str, bom: bytes) -> bytes:

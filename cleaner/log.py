@@ -64,7 +64,11 @@ def restore_bytes(cleaned: bytes, log: dict[str, Any]) -> bytes:
     if sha256(cleaned) != log["sha256_after"]:
         raise InputError("the cleaned file does not match its log (sha256 differs): it was edited after cleaning")
     text = undo(cleaned.decode("utf-8"), (Change.from_dict(c) for c in log["changes"]))
-    original = encode(text, log["encoding"], bytes.fromhex(log["bom"]))
+    try:
+        original = encode(text, log["encoding"], bytes.fromhex(log["bom"]))
+    except (UnicodeEncodeError, LookupError) as error:
+        raise InputError(f"the restored text cannot be encoded as {log['encoding']} ({error}): "
+                         "the log does not fit this file (sha256 of the original cannot match)") from error
     if sha256(original) != log["sha256_before"]:
         raise InputError("restoring did not reproduce the original bytes (sha256 differs)")
     return original
