@@ -1,0 +1,156 @@
+"""Speed and memory of cleaner against the tools users pick today, in one run.
+
+    python bench/speed.py [--corpus DIR] [--mb 50] [--files 10000] [--only NAME ...]
+
+Builds (or reads with ``--corpus``) a corpus: the extractor texts of
+``../shared/eval/articles-dev/inputs/*.json`` replicated to about ``--mb`` MB
+in about ``--files`` text files, plus the same documents as JSON Lines for the
+tools that read JSONL. Then, each as a separate process timed as a whole
+command (start-up counts), it prints MB/s, docs/s and peak RSS for:
+
+    floor        plain read + write of every file
+    ftfy         ftfy.fix_text on every file
+    clean-text   clean-text's clean() with its defaults
+    datatrove    JSONL reader -> C4 quality filter -> Gopher repetition filter -> JSONL writer
+    cleaner-1    cleaner clean, 1 worker
+    cleaner-all  cleaner clean, all cores
+    cleaner-corpus  cleaner clean --corpus (when the installed cleaner has it)
+
+and the ratios cleaner-1 / ftfy and cleaner-1 / datatrove. Baselines need
+``pip install '.[bench]'``; a tool that is not installed is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "eval" / "articles-dev" / "inputs"
+BIN = Path(sys.executable).parent
+
+PER_FILE = """
+import sys
+from pathlib import Path
+{setup}
+src, out = Path(sys.argv[1]), Path(sys.argv[2])
+out.mkdir(parents=True, exist_ok=True)
+for path in sorted(src.iterdir()):
+    text = path.read_text(encoding="utf-8")
+    (out / path.name).write_text({call}, encoding="utf-8")
+"""
+
+DATATROVE = """
+import sys
+from datatrove.executor import LocalPipelineExecutor
+from datatrove.pipeline.filters import C4QualityFilter, GopherRepetitionFilter
+from datatrove.pipeline.readers import JsonlReader
+from datatrove.pipeline.writers import JsonlWriter
+LocalPipelineExecutor(pipeline=[
+    JsonlReader(sys.argv[1]),
+    C4QualityFilter(),
+    GopherRepetitionFilter(),
+    JsonlWriter(sys.argv[2]),
+], tasks=1, workers=1, logging_dir=sys.argv[2] + "/logs").run()
+"""
+
+
+def build_corpus(folder: Path, megabytes: float, files: int) -> None:
+    """Replicate the dev extractor texts to about ``megabytes`` MB in about ``files`` files."""
+    texts = [
+        record["articleBody"]
+        for path in sorted(DATA.glob("*.json"))
+        for record in json.loads(path.read_text(encoding="utf-8")).values()
+        if record.get("articleBody")
+    ]
+    per_file = max(1, round(megabytes * 1e6 / files / (sum(map(len, texts)) / len(texts))))
+    (folder / "txt").mkdir(parents=True)
+    (folder / "jsonl").mkdir()
+    total = 0
+    with open(folder / "jsonl" / "corpus.jsonl", "w", encoding="utf-8") as jsonl:
+        for number in range(files):
+            chunk = [texts[(number * per_file + k) % len(texts)] for k in range(per_file)]
+            text = "\n\n".join(chunk) + "\n"
+            (folder / "txt" / f"{number:06d}.txt").write_text(text, encoding="utf-8")
+            jsonl.write(json.dumps({"id": str(number), "text": text}) + "\n")
+            total += len(text.encode("utf-8"))
+            if total >= megabytes * 1e6:
+                break
+
+
+def run(command: list[str]) -> tuple[float, float, str]:
+    """Wall time, peak RSS (MB) and stderr tail of one command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    error = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(error.strip().splitlines()[-1] if error.strip() else f"exit status {status}")
+    return elapsed, usage.ru_maxrss / 1024, error
+
+
+def commands(corpus: Path, out: Path, python: str) -> dict[str, list[str]]:
+    txt, jsonl = str(corpus / "txt"), str(corpus / "jsonl")
+    per_file = {
+        "floor": ("", "text"),
+        "ftfy": ("import ftfy", "ftfy.fix_text(text)"),
+        "clean-text": ("from cleantext import clean", "clean(text)"),
+    }
+    found = {
+        name: [python, "-c", PER_FILE.format(setup=setup, call=call), txt, str(out / name)]
+        for name, (setup, call) in per_file.items()
+    }
+    found["datatrove"] = [python, "-c", DATATROVE, jsonl, str(out / "datatrove")]
+    cleaner = str(BIN / "cleaner")
+    found["cleaner-1"] = [cleaner, "clean", txt, "-o", str(out / "cleaner-1"), "--jobs", "1", "--quiet"]
+    found["cleaner-all"] = [cleaner, "clean", txt, "-o", str(out / "cleaner-all"), "--quiet"]
+    found["cleaner-corpus"] = [cleaner, "clean", txt, "-o", str(out / "cleaner-corpus"), "--corpus", "--quiet"]
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, help="a corpus folder built earlier (txt/ and jsonl/)")
+    parser.add_argument("--mb", type=float, default=50)
+    parser.add_argument("--files", type=int, default=10_000)
+    parser.add_argument("--python", default=sys.executable, help="interpreter with the baseline tools")
+    parser.add_argument("--only", nargs="*", help="run only these measurements")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="cleaner-speed-"))
+    corpus = args.corpus or work / "corpus"
+    if args.corpus is None:
+        build_corpus(corpus, args.mb, args.files)
+    files = sorted((corpus / "txt").iterdir())
+    megabytes = sum(path.stat().st_size for path in files) / 1e6
+    print(f"corpus: {megabytes:.1f} MB in {len(files)} files ({corpus}); {os.cpu_count()} cores")
+    print(f"{'tool':<16}{'seconds':>9}{'MB/s':>9}{'docs/s':>10}{'peak RSS MB':>13}")
+    rates: dict[str, float] = {}
+    for name, command in commands(corpus, work / "out", args.python).items():
+        if args.only and name not in args.only:
+            continue
+        try:
+            seconds, rss, _ = run(command)
+        except (RuntimeError, OSError) as error:
+            print(f"{name:<16}  skipped: {textwrap.shorten(str(error), 90)}")
+            continue
+        rates[name] = megabytes / seconds
+        print(f"{name:<16}{seconds:>9.2f}{rates[name]:>9.2f}{len(files) / seconds:>10.0f}{rss:>13.0f}")
+    for baseline in ("ftfy", "datatrove"):
+        if "cleaner-1" in rates and baseline in rates:
+            print(f"cleaner-1 / {baseline}: {rates['cleaner-1'] / rates[baseline]:.1f}x")
+    if "cleaner-1" in rates and "cleaner-all" in rates:
+        print(f"cleaner-all / cleaner-1: {rates['cleaner-all'] / rates['cleaner-1']:.2f}x")
+    shutil.rmtree(work / "out", ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
