@@ -8,20 +8,28 @@ input errors (the other files are still processed).
 from __future__ import annotations
 
 import difflib
+import json
+import os
 import sys
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from . import __version__
-from .config import Config, preset_names
-from .engine import Cleaner
+from . import __version__, report
+from .config import preset_names
 from .files import InputError, atomic_write
+from .formats import ReadOptions
+from .project import ConfigError, Project, load_project
+from .report import summary_lines
 from .rules import RuleError, load_rules
-from .runner import Outcome, clean_tree, fix_tree, outcomes, restore_file, restore_tree
+from .runner import (CHANGES_DIR, Outcome, Summary, clean_tree, collect, fix_tree, outcomes, process_bytes,
+                     restore_file, restore_tree, to_json)
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+#: Runs over this many files show a progress bar (on a terminal, outside CI).
+PROGRESS_MIN_FILES = 20
 
 
 class Failure(click.ClickException):
@@ -39,12 +47,12 @@ def unified_diff(before: str, after: str, name: str) -> str:
     return "".join(lines)
 
 
-def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
+def _codes(values: tuple[str, ...]) -> list[str]:
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
 def rule_options(command):
-    """--select / --ignore / --extend-select / --preset / --rules-dir, shared by the cleaning commands."""
+    """The options shared by the cleaning commands: rule selection, config file, JSONL fields."""
     for option in reversed([
         click.option("--select", multiple=True, help="Only these rules (codes, prefixes or names; comma-separated)."),
         click.option("--ignore", multiple=True, help="Never these rules."),
@@ -52,31 +60,83 @@ def rule_options(command):
         click.option("--preset", type=click.Choice(preset_names()), help="A named rule preset."),
         click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
                      help="A folder of your own rule files (TOML)."),
+        click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+                     help="Use this config file (cleaner.toml or pyproject.toml) instead of looking for one."),
+        click.option("--text-field", default="text", show_default=True, help="JSONL: the field holding the text."),
+        click.option("--id-field", default="id", show_default=True, help="JSONL: the field naming a record in logs."),
+        click.option("--stdin-filename", help="With SOURCE '-': the name whose format stdin is read in (e.g. x.jsonl)."),
     ]):
         command = option(command)
     return command
 
 
-def make_cleaner(select, ignore, extend_select, preset, rules_dirs, unsafe_fixes: bool = True) -> Cleaner:
-    config = Config(
-        select=_codes(select) or None,
-        ignore=_codes(ignore),
-        extend_select=_codes(extend_select),
-        preset=preset,
-        rules_dirs=tuple(rules_dirs),
-        unsafe_fixes=unsafe_fixes,
-    )
+@dataclass
+class Run:
+    """The parsed options of one cleaning command."""
+
+    project: Project
+    read: ReadOptions
+    stdin_name: str | None
+
+
+def make_run(sources, select, ignore, extend_select, preset, rules_dirs, config_file, text_field, id_field,
+             stdin_filename, unsafe_fixes: bool | None = None) -> Run:
+    if "-" in map(str, sources) and len(sources) > 1:
+        raise Failure("'-' (stdin) must be the only SOURCE")
+    flags = {"select": _codes(select) or None, "ignore": _codes(ignore), "extend-select": _codes(extend_select),
+             "preset": preset, "rules-dirs": [str(d) for d in rules_dirs], "unsafe-fixes": bool(unsafe_fixes)}
     try:
-        return Cleaner(config)
-    except RuleError as error:
+        project = load_project(list(sources), config_file, flags, in_place=unsafe_fixes is not None)
+    except (ConfigError, RuleError) as error:
         raise Failure(str(error)) from error
+    return Run(project, ReadOptions(text_field, id_field), stdin_filename)
+
+
+def _stdin(sources) -> bool:
+    return [str(s) for s in sources] == ["-"]
+
+
+def _read_stdin(run: Run) -> Outcome:
+    raw = sys.stdin.buffer.read()
+    return process_bytes(Path(run.stdin_name or "-"), raw, run.project, run.read)
 
 
 def _error(outcome: Outcome) -> bool:
+    """Print a file's error and its bad JSONL lines; True if there were any."""
     if outcome.error is not None:
         click.echo(f"error: {outcome.path}: {outcome.error}", err=True)
-        return True
-    return False
+    for line, cause in outcome.processed.problems if outcome.processed else ():
+        click.echo(f"error: {outcome.path}:{line}: {cause}", err=True)
+    return outcome.error is not None or bool(outcome.processed and outcome.processed.problems)
+
+
+def _progress(quiet: bool):
+    """A progress bar on stderr for long runs, only on a terminal and not under CI."""
+    def wrap(items):
+        if quiet or len(items) < PROGRESS_MIN_FILES or not sys.stderr.isatty() or os.environ.get("CI"):
+            yield from items
+            return
+        with click.progressbar(items, file=sys.stderr, label="cleaning") as bar:
+            yield from bar
+    return wrap
+
+
+def _summary(summary: Summary, verb: str, quiet: bool) -> None:
+    if not quiet:
+        for line in summary_lines(summary, verb):
+            click.echo(line, err=True)
+
+
+def _clean_stdin(run: Run, log_path: Path | None) -> int:
+    outcome = _read_stdin(run)
+    if outcome.processed is not None:
+        sys.stdout.buffer.write(outcome.processed.output)
+        if log_path is not None:
+            atomic_write(log_path, to_json(outcome.processed.log))
+    return EXIT_ERROR if _error(outcome) else EXIT_OK
+
+
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="No summary (errors are still printed).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -87,81 +147,131 @@ def main() -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Folder for cleaned files and their change logs (_changes/).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for cleaned files and their change logs (_changes/); not with SOURCE '-'.")
+@click.option("--log", "log_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="With SOURCE '-': write the change log here.")
+@quiet_option
 @rule_options
-def clean(sources, output, **options) -> None:
-    """Write cleaned copies of SOURCES to OUTPUT, with a change log per file."""
-    cleaner = make_cleaner(**options)
+def clean(sources, output, log_path, quiet, **options) -> None:
+    """Write cleaned copies of SOURCES to OUTPUT, with a change log per file.
+
+    SOURCE '-' reads stdin and writes the cleaned text to stdout.
+    """
+    run = make_run(sources, **options)
+    if _stdin(sources):
+        sys.exit(_clean_stdin(run, log_path))
+    if output is None:
+        raise click.UsageError("Missing option '-o' / '--output' (needed unless SOURCE is '-').")
     try:
-        summary = clean_tree(list(sources), output, cleaner, report=_error)
+        summary = clean_tree(list(sources), output, run.project, run.read, report=_error, progress=_progress(quiet))
     except InputError as error:
         raise Failure(str(error)) from error
-    data = summary.to_dict()
-    click.echo(f"{data['files_seen']} files seen, {data['files_changed']} changed, "
-               f"{data['files_failed']} failed, {data['lines_dropped']} lines dropped; "
-               f"log in {output / '_changes'}", err=True)
-    sys.exit(EXIT_ERROR if summary.failures else EXIT_OK)
+    _summary(summary, "changed", quiet)
+    if not quiet:
+        click.echo(f"log in {output / CHANGES_DIR}", err=True)
+    sys.exit(EXIT_ERROR if summary.failed else EXIT_OK)
 
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--diff", is_flag=True, help="Print a unified diff instead of findings; write nothing.")
 @click.option("--strict", is_flag=True, help="Fail on report-only findings too.")
+@click.option("--output-format", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="How findings are printed (github: workflow annotations).")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @rule_options
-def check(sources, diff, strict, **options) -> None:
+def check(sources, diff, strict, output_format, statistics, **options) -> None:
     """Report what `clean` would change in SOURCES; write nothing.
 
     Fixes that `fix` applies are marked [*]; unsafe ones need `fix --unsafe-fixes`.
     """
-    cleaner = make_cleaner(**options)
+    run = make_run(sources, **options)
+    items = [_read_stdin(run)] if _stdin(sources) else outcomes(collect(list(sources), run.project), run.project,
+                                                                  run.read, in_place=True)
     failing = errors = False
-    for outcome in outcomes(list(sources), cleaner):
-        if _error(outcome):
-            errors = True
+    found: list[report.Finding] = []
+    for outcome in items:
+        errors |= _error(outcome)
+        if outcome.processed is None:
             continue
-        result = outcome.result
-        assert result is not None
         if diff:
-            click.echo(unified_diff(result.original, result.text, str(outcome.path)), nl=False)
-        else:
-            for change in sorted(result.changes, key=lambda c: (c.line, c.col)):
-                mark = " [*]" if change.edits and _safe(cleaner, change.code) else ""
-                click.echo(f"{outcome.path}:{change.line}:{change.col}: {change.code}{mark} {change.name}: {change.reason}")
-        failing |= result.changed or (strict and bool(result.reports))
+            for piece in outcome.processed.pieces:
+                name = f"{outcome.path}:{piece.line}" if piece.line else str(outcome.path)
+                click.echo(unified_diff(piece.result.original, piece.result.text, name), nl=False)
+        found += report.findings(str(outcome.path), outcome.processed.pieces, _safe_codes(run.project, outcome.path))
+        failing |= outcome.processed.changed or (strict and any(p.result.reports for p in outcome.processed.pieces))
+    if not diff:
+        _print_findings(found, output_format, statistics)
     sys.exit(EXIT_ERROR if errors else EXIT_CHANGED if failing else EXIT_OK)
 
 
-def _safe(cleaner: Cleaner, code: str) -> bool:
-    return any(rule.code == code and rule.fix == "safe" for rule in cleaner.rules)
+def _print_findings(found: list[report.Finding], output_format: str, statistics: bool) -> None:
+    if statistics:
+        lines = report.statistics(found)
+    elif output_format == "json":
+        lines = [report.as_json(found)]
+    else:
+        lines = [(report.github if output_format == "github" else report.text)(finding) for finding in found]
+    for line in lines:
+        click.echo(line)
+
+
+def _safe_codes(project: Project, path: Path) -> set[str]:
+    return {rule.code for rule in project.cleaner_for(path).rules if rule.fix == "safe"}
 
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
+@quiet_option
 @rule_options
-def fix(sources, unsafe_fixes, **options) -> None:
-    """Rewrite SOURCES in place (atomically); exit 1 if any file changed."""
-    cleaner = make_cleaner(**options, unsafe_fixes=unsafe_fixes)
+def fix(sources, unsafe_fixes, quiet, **options) -> None:
+    """Rewrite SOURCES in place (atomically); exit 1 if any file changed.
 
+    SOURCE '-' reads stdin and writes the fixed text to stdout. HTML pages are
+    left alone (`clean` turns them into text).
+    """
+    run = make_run(sources, **options, unsafe_fixes=unsafe_fixes)
     held_back = 0
 
-    def report(outcome: Outcome) -> None:
+    def show(outcome: Outcome) -> None:
         nonlocal held_back
-        if _error(outcome) or outcome.result is None:
+        if _error(outcome) or outcome.processed is None:
+            if outcome.skipped and not quiet:
+                click.echo(f"skipped {outcome.path}: {outcome.skipped}", err=True)
             return
-        if outcome.result.changed:
+        if outcome.processed.changed and not quiet:
             click.echo(f"fixed {outcome.path}", err=True)
-        for change in outcome.result.changes:
-            if not change.applied:
-                held_back += 1
-                click.echo(f"{outcome.path}:{change.line}:{change.col}: {change.code} {change.name}: {change.reason}")
+        held = report.findings(str(outcome.path), outcome.processed.pieces, set(), only=lambda c: not c.applied)
+        held_back += len(held)
+        for finding in held:
+            click.echo(report.text(finding))
 
-    summary = fix_tree(list(sources), cleaner, report=report)
+    if _stdin(sources):
+        outcome = _read_stdin(run)
+        show(outcome)
+        if outcome.processed is not None:
+            sys.stdout.buffer.write(outcome.processed.output)
+        failed = outcome.processed is None or bool(outcome.processed.problems)
+        sys.exit(EXIT_ERROR if failed else EXIT_CHANGED if outcome.processed.changed or held_back else EXIT_OK)
+    summary = fix_tree(list(sources), run.project, run.read, report=show, progress=_progress(quiet))
     if held_back:
         click.echo(f"{held_back} unsafe fix(es) not applied; run with --unsafe-fixes to apply them", err=True)
+    _summary(summary, "fixed", quiet)
     failing = summary.files_changed or held_back
-    sys.exit(EXIT_ERROR if summary.failures else EXIT_CHANGED if failing else EXIT_OK)
+    sys.exit(EXIT_ERROR if summary.failed else EXIT_CHANGED if failing else EXIT_OK)
+
+
+@main.command(name="config")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@rule_options
+def show_config(path, **options) -> None:
+    """Print the effective settings for PATH (default: this folder) and where each came from."""
+    run = make_run((path,) if path else (), **options)
+    project = run.project
+    file = str(project.config_file) if project.config_file else None
+    click.echo("\n".join(report.settings_lines(project.settings, project.origins, file)))
 
 
 @main.command()
@@ -217,11 +327,14 @@ def restore(target, output, log_path) -> None:
     """Rebuild the original files from a `clean` output folder (or one file and its --log)."""
     if log_path is not None:
         try:
-            atomic_write(output, restore_file(target, log_path))
+            atomic_write(output, restore_file(target, json.loads(log_path.read_text(encoding="utf-8"))))
         except (InputError, OSError, ValueError, KeyError) as error:
             raise Failure(f"{target}: {error}") from error
         return
-    failures = restore_tree(target, output)
+    notes: list[tuple[Path, str]] = []
+    failures = restore_tree(target, output, notes)
+    for path, cause in notes:
+        click.echo(f"note: {path}: not restored: {cause}", err=True)
     for path, cause in failures:
         click.echo(f"error: {path}: {cause}", err=True)
     sys.exit(EXIT_ERROR if failures else EXIT_OK)

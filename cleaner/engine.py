@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +55,28 @@ class Cleaner:
 
     def clean(self, text: str, *, path: str | None = None, meta: dict[str, Any] | None = None) -> Result:
         return self.clean_document(Document(text, path, meta or {}))
+
+    def clean_records(self, records: Iterable[dict[str, Any]], text_key: str = "text",
+                      changes_key: str | None = "changes") -> Iterator[Any]:
+        """Clean the ``text_key`` field of each record, lazily, in order.
+
+        Yields a copy of each record with the cleaned text and, under
+        ``changes_key``, its changes as dicts (the other keys untouched, in
+        their order); with ``changes_key=None``, yields ``(record, Result)``.
+        A record without a string ``text_key`` raises ``ValueError``.
+
+        >>> list(Cleaner().clean_records([{"id": 7, "text": "Storm  hits coast"}]))[0]["text"]
+        'Storm hits coast\\n'
+        """
+        for number, record in enumerate(records, 1):
+            if not isinstance(record, dict) or not isinstance(record.get(text_key), str):
+                raise ValueError(f"record {number}: no string field '{text_key}'")
+            result = self.clean(record[text_key])
+            cleaned = {**record, text_key: result.text}
+            if changes_key is None:
+                yield cleaned, result
+            else:
+                yield {**cleaned, changes_key: [change.to_dict() for change in result.changes]}
 
     def clean_document(self, doc: Document) -> Result:
         original = doc.text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,9 +42,11 @@ def _skipped(relative: Path) -> bool:
     return any(part.startswith(".") or part in SKIPPED_FOLDERS for part in relative.parts)
 
 
-def iter_sources(roots: list[Path]) -> Iterator[Source | tuple[Path, str]]:
-    """Files under each root, sorted; hidden files and folders and ``_changes`` are skipped.
+def iter_sources(roots: list[Path], excluded: Callable[[Path], bool] = lambda path: False,
+                 ) -> Iterator[Source | tuple[Path, str]]:
+    """Files under each root, sorted; hidden files and folders, ``_changes`` and ``excluded`` files are skipped.
 
+    ``excluded`` applies to files found in a folder, not to files named as roots.
     Yields ``(path, cause)`` for a root that does not exist or cannot be read.
     """
     for root in roots:
@@ -53,7 +55,7 @@ def iter_sources(roots: list[Path]) -> Iterator[Source | tuple[Path, str]]:
         elif root.is_dir():
             for path in sorted(root.rglob("*")):
                 relative = path.relative_to(root)
-                if _skipped(relative) or not path.is_file():
+                if _skipped(relative) or not path.is_file() or excluded(path):
                     continue
                 yield Source(path, relative)
         elif root.is_symlink():
@@ -73,12 +75,11 @@ def encode(text: str, encoding: str, bom: bytes) -> bytes:
     return bom + text.encode(encoding)
 
 
-def read_source(path: Path) -> tuple[bytes, Decoded]:
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise InputError(error.strerror or str(error)) from error
-    return data, decode(data)
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -1,0 +1,68 @@
+"""HTML pages: trafilatura extracts the article body, then the rules clean it.
+
+trafilatura (and lxml under it) is imported only when an HTML page is read,
+so the other commands start fast. The log says the text came from HTML and
+names the source by path and sha256, with the title, date and URL that
+trafilatura found; the source is never touched, and the log cannot rebuild
+it (``restore`` says so).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .files import InputError
+from .formats import Pick, Piece, Processed, ReadOptions, gunzip
+from .log import LOG_VERSION, sha256
+
+#: How trafilatura is asked to extract: precision first, as the rules are.
+#: Measured on the dev pages by bench/html_quality.py.
+EXTRACTION = {"include_comments": False, "favor_precision": True, "include_tables": True}
+
+
+def extract(html: bytes, settings: dict[str, Any] = EXTRACTION) -> dict[str, Any]:
+    """The body text and the metadata trafilatura finds in a page (``text`` is '' when it finds no body)."""
+    import trafilatura  # lazily: it imports lxml, which costs start-up time
+
+    document = trafilatura.bare_extraction(html, with_metadata=True, **settings)
+    if document is None:
+        return {"text": "", "title": None, "date": None, "url": None}
+    return {"text": document.text or "", "title": document.title, "date": document.date, "url": document.url}
+
+
+class HtmlFormat:
+    name = "html"
+    in_place = False
+
+    def output_name(self, relative: Path) -> Path:
+        stem = relative.name
+        for suffix in (".gz", ".html", ".htm"):
+            if stem.lower().endswith(suffix):
+                stem = stem[: -len(suffix)]
+        return relative.with_name(f"{stem}.txt")
+
+    def process(self, path: str, raw: bytes, pick: Pick, options: ReadOptions) -> Processed:
+        html = gunzip(raw) if path.lower().endswith(".gz") else raw
+        page = extract(html)
+        if not page["text"].strip():
+            raise InputError("trafilatura found no article text in this page")
+        result = pick(page["url"]).clean(page["text"], path=path, meta={"url": page["url"], "title": page["title"]})
+        log = {
+            "version": LOG_VERSION, "format": "html", "source": path, "sha256_source": sha256(raw),
+            "extractor": {"name": "trafilatura", "version": _trafilatura_version(), **EXTRACTION},
+            "title": page["title"], "date": page["date"], "url": page["url"],
+            "sha256_after": sha256(result.text.encode("utf-8")), "changed": result.changed,
+            "skipped_rules": list(result.skipped), "changes": [change.to_dict() for change in result.changes],
+        }
+        return Processed([Piece(result)], result.text.encode("utf-8"), log)
+
+    def restore(self, cleaned: bytes, log: dict[str, Any]) -> bytes:
+        raise InputError(f"made from the HTML page {log['source']} (sha256 {log['sha256_source']}), "
+                         "which the log cannot rebuild; that page was never changed")
+
+
+def _trafilatura_version() -> str:
+    from importlib.metadata import version
+
+    return version("trafilatura")
