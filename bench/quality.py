@@ -1,7 +1,7 @@
 """Measure what the cleaner does to extractor output on the benchmark dev set.
 
     python bench/quality.py [--data DIR] [--preset NAME] [--extractor NAME ...]
-                            [--per-rule | --examples] [--html] [--json]
+                            [--fold K/N] [--per-rule | --examples] [--html] [--json]
 
 For every inputs/<extractor>.json of the data dir (default
 ../shared/eval/articles-dev from the repo root), each document's text is
@@ -17,7 +17,9 @@ bench.metric.removed_gold_text).  --per-rule/--examples adds up to two
 example false drops per rule (first 100 chars).  --html also runs
 html/*.html.gz through ``cleaner.extract_html`` when the package has it
 (row "html": before = its text, after = that text cleaned); --json prints
-the same figures as JSON instead of tables.
+the same figures as JSON instead of tables.  --fold K/N keeps only the
+documents whose position in sorted id order is K modulo N (``--fold 0/2``
+and ``--fold 1/2`` are the two halves of a 2-fold split).
 """
 from __future__ import annotations
 
@@ -117,6 +119,16 @@ def report(rows, rules, examples: bool) -> str:
     return "\n".join(out)
 
 
+def fold_of(spec: str | None, ids) -> set:
+    """The ids of fold ``K/N`` (position in sorted order is K mod N); all ids when None."""
+    if not spec:
+        return set(ids)
+    k, n = (int(part) for part in spec.split("/"))
+    if not 0 <= k < n:
+        raise ValueError(f"--fold {spec}: need 0 <= K < N")
+    return {doc_id for i, doc_id in enumerate(sorted(ids)) if i % n == k}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -128,6 +140,7 @@ def main(argv=None) -> int:
     ap.add_argument("--html", action="store_true",
                     help="also run html/*.html.gz via cleaner.extract_html")
     ap.add_argument("--json", action="store_true", help="print JSON")
+    ap.add_argument("--fold", help="K/N: only documents K mod N in sorted id order")
     args = ap.parse_args(argv)
 
     import cleaner
@@ -139,6 +152,11 @@ def main(argv=None) -> int:
         return 2
     gold = {k: v.get("articleBody") or "" for k, v in json.loads(
         (args.data / "ground-truth.json").read_text("utf8")).items()}
+    try:
+        keep = fold_of(args.fold, gold)
+    except ValueError as exc:
+        ap.error(str(exc))
+    gold = {k: v for k, v in gold.items() if k in keep}
     paths = sorted((args.data / "inputs").glob("*.json"))
     unknown = set(args.extractor) - {p.stem for p in paths}
     if unknown:
@@ -160,10 +178,10 @@ def main(argv=None) -> int:
             print("--html: cleaner.extract_html does not exist; skipped",
                   file=sys.stderr)
     if args.json:
-        print(json.dumps({"preset": args.preset, "inputs": rows,
+        print(json.dumps({"preset": args.preset, "fold": args.fold, "inputs": rows,
                           "rules": rules}, indent=2, ensure_ascii=False))
     else:
-        print(f"preset: {args.preset}   data: {args.data}")
+        print(f"preset: {args.preset}   data: {args.data}   fold: {args.fold or 'all'}")
         print(report(rows, rules, args.examples))
     return 0
 

@@ -64,3 +64,9 @@ def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
         for w in words(text)
         if len(w) >= 3 and w not in stopwords and not w.isdigit()
     ]
+
+
+def stopword_density(text: str, stopwords: frozenset[str]) -> float:
+    """Share of a text's words that are stopwords (0.0 for a text without words)."""
+    tokens = words(text)
+    return sum(token in stopwords for token in tokens) / len(tokens) if tokens else 0.0

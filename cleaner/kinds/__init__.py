@@ -11,6 +11,7 @@ from .balance import Balance
 from .base import Kind, Param, Stage
 from .doubled_word import DoubledWord
 from .duplicate_line import DuplicateLine
+from .layout import PageLayout
 from .line_pattern import LinePattern
 from .metadata import Metadata
 from .mojibake import Mojibake
@@ -25,6 +26,7 @@ KINDS: dict[str, type[Kind]] = {
         Metadata,
         DuplicateLine,
         LinePattern,
+        PageLayout,
         Teaser,
         DoubledWord,
         Balance,

@@ -17,11 +17,21 @@ import regex
 TERMINAL = regex.compile(r"[.!?。！？]['\"’”»)\]]*$")
 TRUNCATED = regex.compile(r"(?:…|\.\.\.)\s*$")
 LABEL = regex.compile(r"^(\p{Lu}[\p{L}’']*(?: [\p{L}’']+){0,2}):\s+\S")
+CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪◦–]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s|\|)")
 
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def effective_words(text: str) -> int:
+    """Words, counting two CJK characters as one word where words are not space-separated.
+
+    >>> effective_words("東京で大雨が降りました")
+    5
+    """
+    return max(word_count(text), len(CJK.findall(text)) // 2)
 
 
 def ends_sentence(text: str) -> bool:

@@ -1,0 +1,213 @@
+"""``page-layout``: menus and page chrome in whole-page text, judged line by line in context.
+
+Only a page that looks like a whole-page text dump is touched: the share of
+its lines that sit in *runs of short lines* (``run_length`` or more lines in a
+row of at most ``short_words`` words, none ending like a sentence) must reach
+``gate``. Extractor output has almost no such runs; a page dump is mostly
+made of them (menus, footers, link lists).
+
+On such a page each non-blank line gets a class, as jusText classifies
+paragraphs:
+
+* ``content``: at least ``content_words`` words (CJK: two characters a word)
+  and a stopword density of at least ``content_density``. Never dropped.
+* ``chrome``: a line inside a run of short lines.
+* ``short``: anything else.
+
+A ``short`` line then takes its class from its context: the nearest
+classified lines above and below. Between two content lines it is a
+subheading or a caption and stays; next to chrome or at the edge of the page
+it goes. A ``near`` line (a sentence, or ``near_words`` words) stays when
+either side is content.
+
+Before/after (a page dump, gate reached)::
+
+    Home / News / Sport / Weather       (dropped: a run of short lines)
+    Storm closes the coast road         (dropped: chrome above it)
+    The coast road was closed on ...    (kept: content)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from ..change import Finding
+from ..document import Document, Line
+from ..words import best_stoplist, content_words, stopword_density
+from .base import Kind, Param, Stage
+from .shape import effective_words, ends_sentence
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the classification of one line rests on."""
+
+    words: int
+    density: float
+    sentence: bool
+    run: int
+    cls: str
+
+
+class PageLayout(Kind):
+    name = "page-layout"
+    stage = Stage.LINES
+    order = 4
+    actions = frozenset({"drop", "report"})
+    params = {
+        "short_words": Param(int, 4, help="a line of at most this many words (and no sentence end) is short"),
+        "run_length": Param(int, 3, help="this many short lines in a row make a run"),
+        "gate": Param(float, 0.3, help="share of lines in runs a page needs before anything is judged"),
+        "min_lines": Param(int, 40, help="...and this many non-blank lines (page dumps are long)"),
+        "content_words": Param(int, 10, help="a content line has at least this many words..."),
+        "content_density": Param(float, 0.2, help="...and at least this stopword density"),
+        "near_words": Param(int, 6, help="a non-run line this long stays next to content on either side"),
+        "anchor_gap": Param(int, 12, help="anchors (content sentences) this close form one block of text"),
+        "off_topic": Param(float, 0.8, help="share of new content words that makes a content line off topic"),
+    }
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        lines = [line for line in doc.lines if not line.blank]
+        runs = self._runs(lines)
+        share = sum(1 for run in runs if run) / len(lines) if lines else 0.0
+        if share < self.options["gate"] or len(lines) < self.options["min_lines"]:
+            return
+        _, stopwords = best_stoplist(doc.text)
+        signals = _embed_lists([self._classify(line, run, stopwords) for line, run in zip(lines, runs)])
+        blocks = self._blocks(lines, signals, stopwords)
+        first, last = blocks[0][0] - 1, blocks[-1][-1] + 1
+        vocabulary = {w for block in blocks for i in block for w in content_words(lines[i].text, stopwords)}
+        for position, (line, signal) in enumerate(zip(lines, signals)):
+            if first <= position <= last:
+                verdict = self._verdict(signals, position)
+            else:
+                verdict = self._outside(line, signal, vocabulary, stopwords, position < first)
+            if verdict:
+                yield self._emit(doc, line, signal, verdict, share)
+
+    def _blocks(self, lines: list[Line], signals: list[Signals], stopwords: frozenset[str]) -> list[list[int]]:
+        """The blocks of anchors (content sentences) that make the text: the main one, and the
+        others on its topic. A block is a series of anchors at most ``anchor_gap`` lines apart; the
+        main block shares a word with the first line when that looks like a page's title (three
+        content words, not in a run), and has the most words."""
+        anchors = [i for i, s in enumerate(signals) if s.cls == "content" and s.sentence]
+        if not anchors:
+            return [[0, len(signals) - 1]]
+        blocks: list[list[int]] = [[anchors[0]]]
+        for i in anchors[1:]:
+            if i - blocks[-1][-1] > self.options["anchor_gap"]:
+                blocks.append([])
+            blocks[-1].append(i)
+        title = set(content_words(lines[0].text, stopwords)) if not signals[0].run else set()
+        if len(title) < 3:
+            title = set()
+
+        def weight(block: list[int]) -> tuple[bool, int]:
+            text = " ".join(lines[i].text for i in block)
+            return bool(title & set(content_words(text, stopwords))), sum(signals[i].words for i in block)
+
+        main = max(blocks, key=weight)
+        vocabulary = {w for i in main for w in content_words(lines[i].text, stopwords)}
+        return [block for block in blocks if block is main or
+                _novelty(" ".join(lines[i].text for i in block), vocabulary, stopwords) < self.options["off_topic"]]
+
+    def _outside(self, line: Line, signal: Signals, vocabulary: set[str], stopwords: frozenset[str],
+                 before: bool) -> str | None:
+        """Why a line before or after the main block goes: not content, or content on another topic."""
+        where = "before" if before else "after"
+        if signal.cls != "content":
+            return f"{signal.cls} line {where} the main block of text"
+        novelty = _novelty(line.text, vocabulary, stopwords)
+        if novelty >= self.options["off_topic"]:
+            return (f"content line {where} the main block of text, {novelty:.0%} of its content words "
+                    f"new to it (off topic: >= {self.options['off_topic']:.0%})")
+        return None
+
+    def _runs(self, lines: list[Line]) -> list[int]:
+        """For each line, the length of the run of short lines it sits in (0 when none)."""
+        short = [self._is_short(line.stripped) for line in lines]
+        runs = [0] * len(lines)
+        start = 0
+        while start < len(lines):
+            end = start
+            while end < len(lines) and short[end] == short[start]:
+                end += 1
+            if short[start] and end - start >= self.options["run_length"]:
+                runs[start:end] = [end - start] * (end - start)
+            start = end
+        return runs
+
+    def _is_short(self, text: str) -> bool:
+        return effective_words(text) <= self.options["short_words"] and not ends_sentence(text)
+
+    def _classify(self, line: Line, run: int, stopwords: frozenset[str]) -> Signals:
+        text = line.stripped
+        words, density = effective_words(text), stopword_density(text, stopwords)
+        o = self.options
+        if words >= o["content_words"] and density >= o["content_density"]:
+            cls = "content"
+        elif run:
+            cls = "chrome"
+        elif ends_sentence(text) or words >= o["near_words"]:
+            cls = "near"
+        else:
+            cls = "short"
+        return Signals(words, round(density, 3), ends_sentence(text), run, cls)
+
+    def _verdict(self, signals: list[Signals], position: int) -> str | None:
+        """Why the line goes (None: it stays)."""
+        cls = signals[position].cls
+        if cls == "content":
+            return None
+        if cls == "list":
+            return None
+        if cls == "chrome":
+            return f"in a run of {signals[position].run} short lines"
+        above = _nearest(signals, position, -1)
+        below = _nearest(signals, position, 1)
+        context = f"between {above} and {below}"
+        if above == below == "content" or (cls == "near" and "content" in (above, below)):
+            return None
+        return f"{cls} line {context}"
+
+    def _emit(self, doc: Document, line: Line, signal: Signals, verdict: str, share: float) -> Finding:
+        start, end = doc.line_span(line)
+        o = self.options
+        reason = (f"{verdict}; page has {share:.0%} of its lines in short-line runs (gate {o['gate']:.0%}); "
+                  f"{signal.words} words, stopword density {signal.density} "
+                  f"(content: >= {o['content_words']} words and >= {o['content_density']})")
+        return self.finding(start, end, "", reason, words=signal.words, density=signal.density,
+                            run=signal.run, cls=signal.cls, run_share=round(share, 3))
+
+
+def _nearest(signals: list[Signals], position: int, step: int, reach: int | None = None) -> str:
+    """The class of the nearest content or chrome line in direction ``step``, looking at most
+    ``reach`` lines away ('edge' past the end or the reach). A list counts as content."""
+    at = position + step
+    while 0 <= at < len(signals) and (reach is None or abs(at - position) <= reach):
+        if signals[at].cls in ("content", "chrome", "list"):
+            return "content" if signals[at].cls == "list" else signals[at].cls
+        at += step
+    return "edge"
+
+
+def _embed_lists(signals: list[Signals]) -> list[Signals]:
+    """Runs of short lines with content right above and below them (a heading line between
+    allowed) are lists inside the text, not menus: their class becomes ``list``."""
+    out = list(signals)
+    start = 0
+    while start < len(signals):
+        end = start
+        while end < len(signals) and signals[end].cls == "chrome" and signals[end].run == signals[start].run:
+            end += 1
+        if end > start and _nearest(signals, start, -1, 2) == _nearest(signals, end - 1, 1, 2) == "content":
+            out[start:end] = [replace(signal, cls="list") for signal in signals[start:end]]
+        start = max(end, start + 1)
+    return out
+
+
+def _novelty(text: str, vocabulary: set[str], stopwords: frozenset[str]) -> float:
+    """Share of the content words of ``text`` that are not in ``vocabulary`` (1.0 without any)."""
+    found = set(content_words(text, stopwords))
+    return 1 - len(found & vocabulary) / len(found) if found else 1.0

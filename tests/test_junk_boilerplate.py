@@ -1,0 +1,61 @@
+"""Boilerplate phrase rules (rules/boilerplate.toml) on text they were not written from.
+
+Each junk line must go under the expected rule; each lookalike (a sentence or
+subheading that uses the same words) must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+
+CLEANER = Cleaner(select=("B",))
+PARAGRAPH = "The library reopened on Saturday after a year of repairs to its leaking roof.\n"
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    ("Share on WhatsApp", "B001"),
+    ("* Pinterest", "B001"),
+    ("Follow us on Instagram", "B001"),
+    ("Subscribe to our weekly newsletter", "B002"),
+    ("Log In", "B002"),
+    ("Thanks for signing up!", "B002"),
+    ("Terms & Conditions", "B003"),
+    ("© 2021 Northfield Gazette Ltd", "B003"),
+    ("Copyright 2020 Some Publisher. All Rights Reserved.", "B003"),
+    ("Back to top", "B004"),
+    ("- Skip to main content", "B004"),
+    ("View Comments", "B005"),
+    ("14 comments", "B005"),
+    ("We use cookies to personalise content and ads and to analyse our traffic.", "B006"),
+    ("Photo 2 of 15", "B007"),
+    ("Archives (12)", "B007"),
+    ("5 hours ago", "B008"),
+    ("Filed under: Libraries, Local news", "B009"),
+])
+def test_junk_line_goes(line, code):
+    result = CLEANER.clean(PARAGRAPH + line + "\n" + PARAGRAPH)
+    assert result.text == PARAGRAPH + PARAGRAPH
+    assert [change.code for change in result.changes] == [code]
+    assert line.strip()[:20] in result.changes[0].reason
+
+
+@pytest.mark.parametrize("line", [
+    "Twitter users shared pictures of the queue outside.",
+    "Readers who subscribe to the newsletter will get the schedule first.",
+    "Contact us if the doors are locked, the librarian said.",
+    "Copyright law protects the authors of the books on loan.",
+    "© Jane Porter",  # a photo credit: only the article-body preset drops it
+    "More:",
+    "Search and rescue",
+    "Comments from readers were mostly kind.",
+    "This website uses a design that the students made themselves, and it has won a prize.",
+    "Chapter 2 of 10 is the hardest to read.",
+    "Tags are printed on every book.",
+])
+def test_lookalike_stays(line):
+    text = PARAGRAPH + line + "\n" + PARAGRAPH
+    result = CLEANER.clean(text)
+    assert result.text == text
+    assert result.changes == ()

@@ -1,0 +1,61 @@
+"""The page-layout rule (J010) on page dumps and lookalikes it was not written from.
+
+A whole-page dump (menus, a title, the article, a link list, a footer) must come
+back as the article; extractor-style text with lists, tables and subheadings,
+long or short, must come back unchanged.
+"""
+
+from __future__ import annotations
+
+from cleaner import Cleaner
+
+CLEANER = Cleaner(select=("J010",))
+
+ARTICLE = [
+    "Volunteers counted more than four hundred swifts nesting under the roofs of the old town this summer.",
+    "The count, which is held every year by the local bird club, was the highest since it began in 2009.",
+    "Members said that new nest boxes on the church tower and the school had made the difference.",
+    "Swifts spend almost their whole lives in the air and only land to breed, which makes them hard to count.",
+]
+MENU = ["Home", "News", "Sport", "Weather", "What's on", "Property", "Jobs", "Cars", "Announcements",
+        "Obituaries", "Puzzles", "Podcasts", "Photos", "Video"]
+FOOTER = ["Popular", "Parking charges to rise", "Choir needs new voices", "Bakery wins prize", "Market moves",
+          "About us", "Work for us", "Advertise", "Complaints", "Terms", "Privacy", "Sitemap", "Archive",
+          "Apps", "Shop", "Help", "Contact the newsroom", "Send us a story", "Buy a photo", "Reader offers",
+          "Dating", "Family notices", "Local directory", "Events calendar"]
+
+
+def page(*parts: list[str]) -> str:
+    return "\n".join(line for part in parts for line in part) + "\n"
+
+
+def test_page_dump_keeps_the_article_and_its_title():
+    """The headline right above the text stays, as the default keeps one title."""
+    title = ["Record count of swifts in the old town"]
+    result = CLEANER.clean(page(MENU, title, ARTICLE, FOOTER))
+    assert result.text == page(title, ARTICLE)
+    for change in result.changes:
+        assert change.scores["run_share"] >= 0.3
+        assert "short-line runs" in change.reason
+
+
+def test_subheading_and_list_inside_a_page_dump_stay():
+    body = [*ARTICLE[:2], "How to help", "Put up a box", "Leave gaps under tiles", "Report nests to the club",
+            *ARTICLE[2:]]
+    result = CLEANER.clean(page(MENU, body, FOOTER))
+    assert result.text == page(body)
+
+
+def test_extractor_text_is_never_judged():
+    """Short text with lists and headings: the gate is not reached, nothing is looked at."""
+    text = page(["Swift survey results"], ARTICLE[:2], ["Totals", "2019: 212", "2020: 250", "2021: 301",
+                                                        "2022: 380", "2023: 412"], ARTICLE[2:])
+    assert CLEANER.clean(text).changes == ()
+
+
+def test_long_list_heavy_text_stays():
+    """A long recipe-like text, mostly lists, above the line count of the gate."""
+    steps = [f"{n}. Step {n}: stir it well" for n in range(1, 21)]
+    items = [f"- {n} g of ingredient number {n}" for n in range(1, 21)]
+    text = page(ARTICLE[:1], ["Ingredients"], items, ["Method"], steps, ARTICLE[1:])
+    assert CLEANER.clean(text).changes == ()
