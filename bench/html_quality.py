@@ -1,0 +1,67 @@
+"""HTML in, article body out: trafilatura alone against trafilatura + the rules.
+
+For each trafilatura setting tried, prints the benchmark's shingle
+precision/recall/F1 (bench/metric.py) of trafilatura's text alone, and of
+what ``cleaner clean`` writes for the same pages with the default rules and
+with ``--preset article-body``. The pages are the ``html/*.html.gz`` of a
+dataset in the layout of ``../shared/eval/articles-dev/``::
+
+    python bench/html_quality.py [--data DIR]
+
+The ``cleaner`` rows run the same code as ``cleaner clean PAGES -o OUT``
+(``cleaner.html.extract`` then a ``Cleaner``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.metric import score  # noqa: E402
+from cleaner import Cleaner, Config  # noqa: E402
+from cleaner.html import EXTRACTION, extract  # noqa: E402
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "articles-dev"
+SETTINGS = {
+    "defaults": {},
+    "no comments": {"include_comments": False},
+    "precision": {"favor_precision": True},
+    "cleaner's (precision, no comments)": EXTRACTION,
+    "precision, no tables": {**EXTRACTION, "include_tables": False},
+    "recall": {"include_comments": False, "favor_recall": True},
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    args = parser.parse_args()
+    gold = {key: value["articleBody"] for key, value in
+            json.loads((args.data / "ground-truth.json").read_text(encoding="utf-8")).items()}
+    pages = {path.name.removesuffix(".html.gz"): gzip.decompress(path.read_bytes())
+             for path in sorted((args.data / "html").glob("*.html.gz"))}
+    cleaners = {"rules": Cleaner(), "article-body": Cleaner(Config(preset="article-body"))}
+    print(f"{len(pages)} pages; F1 / precision / recall")
+    print(f"{'trafilatura setting':<38} {'trafilatura alone':<22} {'+ rules':<22} {'+ article-body':<22} s")
+    for label, settings in SETTINGS.items():
+        started = time.perf_counter()
+        texts = {key: extract(page, settings)["text"] for key, page in pages.items()}
+        columns = [_scores(gold, texts)]
+        for cleaner in cleaners.values():
+            columns.append(_scores(gold, {key: cleaner.clean(text).text for key, text in texts.items()}))
+        print(f"{label:<38} " + " ".join(f"{c:<22}" for c in columns) + f" {time.perf_counter() - started:.0f}")
+
+
+def _scores(gold: dict[str, str], predicted: dict[str, str]) -> str:
+    result = score([(gold[key], predicted[key]) for key in predicted])
+    return f"{result.f1:.3f} {result.precision:.3f} {result.recall:.3f}"
+
+
+if __name__ == "__main__":
+    main()
