@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from .balance import Balance
 from .base import Kind, Param, Stage
+from .blank_lines import BlankLines
 from .doubled_word import DoubledWord
 from .duplicate_line import DuplicateLine
 from .layout import PageLayout
 from .line_pattern import LinePattern
 from .metadata import Metadata
 from .mojibake import Mojibake
+from .normalize import Normalize
+from .quote_pairs import QuotePairs
 from .substitution import Substitution
 from .teaser import Teaser
 
@@ -30,6 +33,9 @@ KINDS: dict[str, type[Kind]] = {
         Teaser,
         DoubledWord,
         Balance,
+        Normalize,
+        QuotePairs,
+        BlankLines,
     )
 }
 

@@ -2,11 +2,16 @@
 
 ftfy's ``fix_and_explain`` runs line by line, so each change names its line
 and carries ftfy's explanation (e.g. ``encode sloppy-windows-1252, decode
-utf-8``). Its ``TextFixerConfig`` switches are the rule's parameters; the
-defaults keep what corpus tools keep (curly quotes, widths, ligatures, no
-Unicode normalization). Lines that cannot hold mojibake (pure ASCII, or
-nothing ftfy's badness heuristic or its C1/surrogate fixers look for) are
-skipped without calling ftfy.
+utf-8``) in its reason and in ``scores["steps"]``. Every ``TextFixerConfig``
+switch is a rule parameter; the defaults keep what corpus tools keep (curly
+quotes, widths, ligatures, no Unicode normalization).
+
+ftfy is only called on lines it could change: one scan of the document with
+a character class built from ftfy's own tables (the characters its badness
+heuristic looks for, plus those of every other switch that is on) picks the
+candidate lines (stdlib ``re``: the ``regex`` module is slow on such large
+classes), and of those only the lines ftfy's ``is_bad`` flags (or that hold
+what another enabled fixer targets) reach ``fix_and_explain``.
 
 Before/after::
 
@@ -15,57 +20,103 @@ Before/after::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 
 import ftfy
-import regex
-from ftfy.badness import is_bad
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
+from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 from ..change import Finding
-from ..document import Document
-from ..rules import Rule
+from ..document import Document, Line
+from ..rules import Rule, RuleError
 from .base import Kind, Param, Stage
 
+#: ftfy's switches, their defaults here, and what each does.
 FIXER_SWITCHES = {
-    "unescape_html": False,
-    "remove_terminal_escapes": False,
-    "fix_encoding": True,
-    "restore_byte_a0": True,
-    "replace_lossy_sequences": True,
-    "decode_inconsistent_utf8": True,
-    "fix_c1_controls": True,
-    "fix_latin_ligatures": False,
-    "fix_character_width": False,
-    "uncurl_quotes": False,
-    "fix_line_breaks": False,
-    "fix_surrogates": True,
-    "remove_control_chars": False,
+    "fix_encoding": (True, "undo UTF-8 decoded as a single-byte encoding (the main fix)"),
+    "restore_byte_a0": (True, "also when a no-break space byte became a space"),
+    "replace_lossy_sequences": (True, "replace lost bytes of sloppy-windows-1252 mojibake by U+FFFD"),
+    "decode_inconsistent_utf8": (True, "fix mojibake mixed with correct text on one line"),
+    "fix_c1_controls": (True, "read C1 control characters as the Windows-1252 characters they stand for"),
+    "fix_surrogates": (True, "join UTF-16 surrogate pairs into the characters they encode"),
+    "unescape_html": (False, "turn HTML entities such as &amp; into characters"),
+    "remove_terminal_escapes": (False, "remove ANSI terminal escape sequences"),
+    "fix_latin_ligatures": (False, "split ligatures such as ﬁ into letters"),
+    "fix_character_width": (False, "full-width letters to ASCII, half-width katakana to full width"),
+    "uncurl_quotes": (False, "turn curly quotes into straight ones"),
+    "fix_line_breaks": (False, "turn CR, U+2028 and U+2029 into LF"),
+    "remove_control_chars": (False, "remove control and format characters"),
 }
-OTHER_FIXABLE = regex.compile(r"[\x80-\x9f\ud800-\udfff]")
+NORMALIZATIONS = ("", "NFC", "NFKC", "NFD", "NFKD")
+
+
+def _chars(codes: Iterable[int]) -> str:
+    return "[" + re.escape("".join(chr(code) for code in codes)) + "]"
+
+
+#: What each switch's fixer acts on, as regex pieces. ``fix_encoding`` and its
+#: helpers act only where ftfy's badness regex matches, and each branch of
+#: that regex needs two adjacent characters of its categories and literals,
+#: or one of a few that are bad alone (C1 controls, Œ, œ, Ã, Â);
+#: tests/test_properties.py checks that the prefilter finds all it finds.
+BADNESS_CHARS = "".join(MOJIBAKE_CATEGORIES.values()) + re.escape(
+    "".join(sorted({c for c in BADNESS_RE.pattern if not c.isascii()})))
+FIXER_CHARS = {
+    "fix_encoding": f"[\x80-\x9fŒœÃÂ]|[{BADNESS_CHARS}]{{2}}",
+"fix_c1_controls": "\x80-\x9f",
+    "fix_surrogates": "\ud800-\udfff",
+    "unescape_html": "&",
+    "remove_terminal_escapes": "\x1b",
+    "fix_latin_ligatures": _chars(LIGATURES),
+    "fix_character_width": _chars(WIDTH_MAP),
+    "uncurl_quotes": "\u02bc\u2018-\u201f",
+    "fix_line_breaks": "\r\x85\u2028\u2029",
+    "remove_control_chars": _chars(CONTROL_CHARS),
+}
 
 
 class Mojibake(Kind):
     name = "mojibake"
     stage = Stage.ENCODING
     actions = frozenset({"fix", "report"})
-    params = {key: Param(bool, default, help=f"ftfy's {key}") for key, default in FIXER_SWITCHES.items()} | {
-        "normalization": Param(str, "", help="NFC, NFKC, NFD, NFKD, or empty for none"),
+    params = {key: Param(bool, default, help=f"ftfy's {key}: {text}") for key, (default, text) in FIXER_SWITCHES.items()} | {
+        "normalization": Param(str, "", help="Unicode normalization after fixing: NFC, NFKC, NFD, NFKD, or empty for none"),
     }
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
+        self.form = self.options["normalization"]
+        if self.form not in NORMALIZATIONS:
+            raise RuleError(f"{rule.source}: rule {rule.code}: normalization must be one of {', '.join(NORMALIZATIONS)}")
         switches = {key: self.options[key] for key in FIXER_SWITCHES}
-        self.config = ftfy.TextFixerConfig(normalization=self.options["normalization"] or None, **switches)
+        self.config = ftfy.TextFixerConfig(normalization=self.form or None, **switches)
+        self.bad = self.options["fix_encoding"]
+        other = "|".join(FIXER_CHARS[key] for key in FIXER_CHARS if key != "fix_encoding" and self.options[key])
+        self.other = re.compile(other) if other else None
+        every = "|".join(filter(None, (other, FIXER_CHARS["fix_encoding"] if self.bad else "")))
+        self.prefilter = re.compile(every) if every else None
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        if doc.text.isascii():
-            return
-        for line in doc.lines:
-            text = line.text
-            if text.isascii() or not (is_bad(text) or OTHER_FIXABLE.search(text)):
-                continue
-            fixed, steps = ftfy.fix_and_explain(text, config=self.config)
-            if fixed != text:
+        for line in self.candidates(doc):
+            fixed, steps = ftfy.fix_and_explain(line.text, config=self.config)
+            if fixed != line.text:
                 explained = ", ".join(f"{step.action} {step.parameter}" for step in steps or [])
                 yield self.finding(line.start, line.end, fixed, f"mojibake repaired by ftfy: {explained}",
                                    steps=[list(step) for step in steps or []])
+
+    def candidates(self, doc: Document) -> Iterator[Line]:
+        """The lines ftfy could change, found without calling it."""
+        if self.form and not unicodedata.is_normalized(self.form, doc.text):
+            yield from (line for line in doc.lines if not unicodedata.is_normalized(self.form, line.text))
+            return
+        if self.prefilter is None or not (hit := self.prefilter.search(doc.text)):
+            return
+        starts = [line.start for line in doc.lines]
+        while hit:
+            line = doc.lines[bisect_right(starts, hit.start()) - 1]
+            if self.bad and is_bad(line.text) or self.other and self.other.search(line.text):
+                yield line
+            hit = self.prefilter.search(doc.text, line.end + 1)

@@ -29,6 +29,7 @@ class Substitution(Kind):
     params = {
         "pattern": Param(str, required=True, regex=True, help="regex; `^`/`$` match at line ends"),
         "replace": Param(str, "", help="replacement, with \\1 or \\g<name> group references"),
+        "table": Param(dict, {}, help="the replacement of each matched text, instead of `replace` (unlisted: kept)"),
         "stage": Param(str, "inline", help="encoding, characters, lines, inline or layout"),
         "reason": Param(str, "", help="why, for the log; default: the rule's summary"),
     }
@@ -39,6 +40,8 @@ class Substitution(Kind):
             self.stage = Stage[self.options["stage"].upper()]
         except KeyError:
             raise RuleError(f"{rule.source}: rule {rule.code}: unknown stage '{self.options['stage']}'") from None
+        if not all(isinstance(value, str) for value in self.options["table"].values()):
+            raise RuleError(f"{rule.source}: rule {rule.code}: parameter 'table' must map texts to texts")
         pattern = self.options["pattern"]
         for number, name in GROUP_REFERENCE.findall(self.options["replace"]):
             known = int(number) <= pattern.groups if number else (name in pattern.groupindex or
@@ -51,6 +54,10 @@ class Substitution(Kind):
         pattern = self.options["pattern"]
         reason = self.options["reason"] or self.rule.summary
         for match in pattern.finditer(doc.text, timeout=REGEX_TIMEOUT):
-            replacement = match.expand(self.options["replace"])
+            replacement = self._replacement(match)
             if replacement != match.group():
                 yield self.finding(match.start(), match.end(), replacement, reason)
+
+    def _replacement(self, match: regex.Match[str]) -> str:
+        table = self.options["table"]
+        return table.get(match.group(), match.group()) if table else match.expand(self.options["replace"])
