@@ -10,7 +10,7 @@ import pytest
 
 from cleaner import Cleaner
 
-CLEANER = Cleaner(select=("B",))
+CLEANER = Cleaner(select=("B",), ignore=("B010",))  # B010 is for the article-body preset
 PARAGRAPH = "The library reopened on Saturday after a year of repairs to its leaking roof.\n"
 
 
@@ -59,3 +59,10 @@ def test_lookalike_stays(line):
     result = CLEANER.clean(text)
     assert result.text == text
     assert result.changes == ()
+
+
+@pytest.mark.parametrize("line", ["© Jane Porter", "Photo: Jane Porter, Agency", "Image caption Readers queue at the door"])
+def test_article_body_drops_photo_credits(line):
+    result = Cleaner(preset="article-body", select=("B",)).clean(PARAGRAPH + line + "\n" + PARAGRAPH)
+    assert result.text == PARAGRAPH + PARAGRAPH
+    assert [change.code for change in result.changes] == ["B010"]

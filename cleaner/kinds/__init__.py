@@ -12,6 +12,7 @@ from .base import Kind, Param, Stage
 from .blank_lines import BlankLines
 from .doubled_word import DoubledWord
 from .duplicate_line import DuplicateLine
+from .headline import Headline
 from .layout import PageLayout
 from .line_pattern import LinePattern
 from .metadata import Metadata
@@ -30,6 +31,7 @@ KINDS: dict[str, type[Kind]] = {
         DuplicateLine,
         LinePattern,
         PageLayout,
+        Headline,
         Teaser,
         DoubledWord,
         Balance,
