@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from .change import Change, Finding, Result
 from .config import Config, configure
 from .document import Document
-from .kinds import KINDS, Kind
+from .kinds import KINDS, Kind, Stage
 from .rules import Rule, RuleError, load_rules
 
 
@@ -79,28 +80,41 @@ class Cleaner:
                 yield {**cleaned, changes_key: [change.to_dict() for change in result.changes]}
 
     def clean_document(self, doc: Document) -> Result:
-        original = doc.text
-        locate = Locator(original)
-        changes: list[Change] = []
-        skipped: list[str] = []
-        for kind in self.kinds:
+        """Run every stage in order. The lines stage repeats until no rule drops a line
+        (at most ``LINE_ROUNDS`` times): a drop can bring a line into another rule's
+        view (the first lines of a document), and cleaning must be idempotent."""
+        run = Run(doc, Locator(doc.text))
+        for stage, group in groupby(self.kinds, key=lambda kind: kind.stage):
+            kinds = list(group)
+            for round_ in range(LINE_ROUNDS if stage == Stage.LINES else 1):
+                if not self._run_stage(run, kinds, reports=round_ == 0):
+                    break
+        return Result(run.doc.text, tuple(run.changes), doc.text, tuple(run.skipped))
+
+    def _run_stage(self, run: Run, kinds: list[Kind], *, reports: bool) -> bool:
+        """Run ``kinds`` once over the document; return whether anything was edited."""
+        edited = False
+        for kind in kinds:
             try:
-                findings = list(kind.find(doc))
+                findings = list(kind.find(run.doc))
             except TimeoutError:
-                skipped.append(f"rule {kind.rule.code} ({kind.rule.name}) timed out on this document and was skipped")
+                run.skipped.append(f"rule {kind.rule.code} ({kind.rule.name}) timed out on this document and was skipped")
                 continue
             if not findings:
                 continue
-            step = len(locate.steps)
-            text, edits, applied = self._apply(doc.text, findings, kind.rule)
+            step = len(run.locate.steps)
+            text, edits, applied = self._apply(run.doc.text, findings, kind.rule)
             for finding, done, before, after in applied:
-                line, col = locate(finding.start)
-                changes.append(Change(kind.rule.code, kind.rule.name, finding.action, line, col, before, after,
-                                      finding.reason, step, finding.start, finding.scores, done))
+                if not reports and before == after:
+                    continue
+                line, col = run.locate(finding.start)
+                run.changes.append(Change(kind.rule.code, kind.rule.name, finding.action, line, col, before, after,
+                                          finding.reason, step, finding.start, finding.scores, done))
             if edits:
-                locate.add_step(edits)
-                doc = doc.with_text(text)
-        return Result(doc.text, tuple(changes), original, tuple(skipped))
+                run.locate.add_step(edits)
+                run.doc = run.doc.with_text(text)
+                edited = True
+        return edited
 
     def _apply(self, text: str, findings: list[Finding], rule: Rule) -> tuple[str, list[Edit], list[Applied]]:
         """Apply non-overlapping findings (first wins); reports and no-ops edit nothing."""
@@ -126,6 +140,20 @@ class Cleaner:
             return text, edits, applied
         pieces.append(text[cursor:])
         return "".join(pieces), edits, applied
+
+
+#: How often the lines stage may run over one document before it must have settled.
+LINE_ROUNDS = 8
+
+
+@dataclass
+class Run:
+    """The state of one document's cleaning: its current text, the log so far."""
+
+    doc: Document
+    locate: Locator
+    changes: list[Change] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
 
 #: A finding as the log records it: (finding, applied?, text before, text after).

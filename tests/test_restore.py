@@ -108,7 +108,5 @@ def test_character_punctuation_and_layout_rules_are_idempotent_on_every_dev_text
 
 
 @needs_dev_set
-@pytest.mark.xfail(strict=True, reason="M001/M002/M003/M005 (and J011, M004 with article-body) look at the first "
-                                       "lines, so a second clean finds what the first one's drops brought into view")
 def test_cleaning_twice_changes_nothing_on_every_dev_text(dev_runs):
     assert second_pass_edits(dev_runs) == {}

@@ -39,12 +39,15 @@ class DuplicateLine(Kind):
     }
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        first_seen: set[str] = set()
-        for line in doc.head(self.options["head"]):
-            if len(line.text.split()) < self.options["min_words"]:
-                continue
+        """Repeats are dropped and do not count towards ``head``, so one pass settles the head."""
+        head, first_seen, kept = self.options["head"], set(), 0
+        for line in doc.head(0):
+            if head and kept >= head:
+                break
             key = line_key(line.text)
-            if key in first_seen:
+            if key in first_seen and len(line.text.split()) >= self.options["min_words"]:
                 start, end = doc.line_span(line)
                 yield self.finding(start, end, "", "repeats an earlier line up to quotes, spacing and case")
+                continue
             first_seen.add(key)
+            kept += 1

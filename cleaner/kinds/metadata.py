@@ -51,13 +51,18 @@ class Metadata(Kind):
             raise RuleError(f"{rule.source}: rule {rule.code}: {self.options['mode']} mode takes action {' or '.join(allowed)}")
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        lines = doc.head(self.options["head"])
-        if self.options["mode"] == "line" and self._recurs(doc):
+        line_mode = self.options["mode"] == "line"
+        if line_mode and self._recurs(doc):
             return
-        for line in lines:
-            finding = self._line(doc, line) if self.options["mode"] == "line" else self._prefix(line)
+        head, kept = self.options["head"], 0
+        for line in doc.head(0):
+            if head and kept >= head:
+                break
+            finding = self._line(doc, line) if line_mode else self._prefix(line)
             if finding:
                 yield finding
+            if not (finding and line_mode):
+                kept += 1  # a dropped line does not count towards the head
 
     def _recurs(self, doc: Document) -> bool:
         """Whether several lines of the document are such metadata: then it is structure (a timeline), not furniture."""
