@@ -10,22 +10,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from bisect import bisect_right
 from functools import cached_property
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple, TypeVar
+
+T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line: ``text`` without its newline, ``start``/``end`` offsets of that text."""
+class Line(NamedTuple):
+    """One line: ``text`` without its newline, ``start``/``end`` offsets of that text.
+
+    A named tuple: documents are split into lines often, and tuples are cheap to make.
+    """
 
     index: int
     start: int
     end: int
     text: str
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
+    blank: bool
 
     @property
     def stripped(self) -> str:
@@ -43,6 +46,13 @@ class Document:
     text: str
     path: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """What ``compute()`` returns, computed once per text and shared by every rule that asks."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def with_text(self, text: str) -> Document:
         """The same document with new text (views are rebuilt lazily)."""
@@ -55,16 +65,28 @@ class Document:
         text = self.text
         for index, piece in enumerate(text.split("\n")):
             end = start + len(piece)
-            lines.append(Line(index, start, end, piece))
+            lines.append(Line(index, start, end, piece, not piece.strip()))
             start = end + 1
         if lines and lines[-1].text == "" and text.endswith("\n"):
             lines.pop()
         return lines
 
+    @cached_property
+    def starts(self) -> list[int]:
+        return [line.start for line in self.lines]
+
+    def line_at(self, offset: int) -> Line:
+        """The line that holds ``offset``."""
+        return self.lines[max(bisect_right(self.starts, offset) - 1, 0)]
+
+    @cached_property
+    def body(self) -> list[Line]:
+        """The non-blank lines, in order."""
+        return [line for line in self.lines if not line.blank]
+
     def head(self, count: int) -> list[Line]:
         """The first ``count`` non-blank lines (all of them when ``count`` is 0)."""
-        nonblank = [line for line in self.lines if not line.blank]
-        return nonblank[:count] if count else nonblank
+        return self.body[:count] if count else self.body
 
     def line_span(self, line: Line) -> tuple[int, int]:
         """The span that removes ``line`` whole: its text and its newline.

@@ -17,7 +17,10 @@ from pathlib import Path
 
 import regex
 
+from .document import Document
+
 WORD = regex.compile(r"\w+")
+LONG_WORD = regex.compile(r"\w{3,}")
 STEM_LENGTH = 6
 
 
@@ -35,35 +38,41 @@ def stoplists() -> dict[str, frozenset[str]]:
 
 
 def words(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text)]
+    return WORD.findall(text.lower())
 
 
 @cache
-def _languages_of() -> dict[str, tuple[str, ...]]:
-    """Each stopword and the languages whose stoplist holds it."""
-    index: dict[str, list[str]] = {}
-    for language, stops in stoplists().items():
+def _languages_of() -> dict[str, tuple[int, ...]]:
+    """Each stopword and the positions (in ``stoplists()``) of the languages that list it."""
+    index: dict[str, list[int]] = {}
+    for position, stops in enumerate(stoplists().values()):
         for word in stops:
-            index.setdefault(word, []).append(language)
-    return {word: tuple(languages) for word, languages in index.items()}
+            index.setdefault(word, []).append(position)
+    return {word: tuple(positions) for word, positions in index.items()}
 
 
-def best_stoplist(text: str, sample: int = 400) -> tuple[str, frozenset[str]]:
-    """The stoplist that covers most of the first ``sample`` words of ``text`` (English on a tie)."""
-    hits = Counter({"English": 0})
+def best_stoplist(doc: Document, sample: int = 400) -> tuple[str, frozenset[str]]:
+    """The stoplist that covers most of the first ``sample`` words of ``doc`` (English on a tie).
+
+    Chosen once per document text and shared by every rule that asks.
+    """
+    return doc.memo("stoplist", lambda: _best_stoplist(doc.text, sample))
+
+
+def _best_stoplist(text: str, sample: int) -> tuple[str, frozenset[str]]:
+    names = list(stoplists())
+    hits = [0] * len(names)
     index = _languages_of()
-    for token in WORD.findall(text[: sample * 12], timeout=None)[:sample]:
-        hits.update(index.get(token.lower(), ()))
-    language = max(sorted(hits), key=lambda name: (hits[name], name == "English"))
-    return language, stoplists()[language]
+    for word, count in Counter(words(text[: sample * 12])[:sample]).items():
+        for position in index.get(word, ()):
+            hits[position] += count
+    english = names.index("English")
+    best = max(range(len(names)), key=lambda i: (hits[i], i == english, -i))
+    return names[best], stoplists()[names[best]]
 
 
 def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
-    return [
-        w[:STEM_LENGTH]
-        for w in words(text)
-        if len(w) >= 3 and w not in stopwords and not w.isdigit()
-    ]
+    return [word[:STEM_LENGTH] for word in LONG_WORD.findall(text.lower()) if word not in stopwords and not word.isdigit()]
 
 
 def stopword_density(text: str, stopwords: frozenset[str]) -> float:

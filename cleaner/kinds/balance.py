@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from ..change import Finding
 from ..document import Document
 from ..rules import Rule, RuleError
@@ -31,26 +33,23 @@ class Balance(Kind):
             raise RuleError(f"{rule.source}: rule {rule.code}: each of 'pairs' must be two characters, opening and closing")
         self.pairs = {pair[0]: pair[1] for pair in self.options["pairs"]}
         self.closers = {close: open_ for open_, close in self.pairs.items()}
+        self.marks = regex.compile("[" + regex.escape("".join(self.pairs) + "".join(self.closers)) + "\n]")
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        for line in doc.lines:
-            yield from self._line(line.start, line.text, self.pairs, self.closers)
-
-    def _line(self, offset: int, text: str, pairs: dict[str, str], closers: dict[str, str]) -> Iterator[Finding]:
+        """One scan of the document for the marks (and line ends, where a paragraph's stack resets)."""
         stack: list[tuple[str, int]] = []
-        for column, char in enumerate(text):
-            if char in pairs:
-                if stack and stack[-1][0] == char and pairs[char] == char:
-                    stack.pop()
-                else:
-                    stack.append((char, column))
-            elif char in closers:
-                if stack and stack[-1][0] == closers[char]:
-                    stack.pop()
-                else:
-                    yield self._report(offset + column, f"{char!r} closes a {closers[char]!r} that was never opened")
-        for char, column in stack:
-            yield self._report(offset + column, f"{char!r} is opened and never closed in this paragraph")
+        for match in self.marks.finditer(doc.text + "\n"):
+            char, at = match.group(), match.start()
+            if char == "\n":
+                yield from (self._report(start, f"{mark!r} is opened and never closed in this paragraph")
+                            for mark, start in stack)
+                stack.clear()
+            elif char in self.pairs and not (stack and stack[-1][0] == char and self.pairs[char] == char):
+                stack.append((char, at))
+            elif stack and stack[-1][0] == self.closers.get(char, char):
+                stack.pop()
+            else:
+                yield self._report(at, f"{char!r} closes a {self.closers[char]!r} that was never opened")
 
     def _report(self, at: int, reason: str) -> Finding:
         return self.finding(at, at + 1, "", reason, action="report")

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
+import re
 
 from ..change import Finding
 from ..document import Document
 from ..rules import Rule
 from .base import Kind, Param, Stage
 
-DOUBLE = regex.compile(r"(?<![\w'’-])(\w+)(?:[ \t]+\1)+(?![\w'’-])", regex.IGNORECASE)
+#: The standard library's ``re`` runs this backreference pattern twice as fast as ``regex``.
+DOUBLE = re.compile(r"(?<![\w'’-])(\w+)(?:[ \t]+\1)+(?![\w'’-])", re.IGNORECASE)
 
 
 class DoubledWord(Kind):

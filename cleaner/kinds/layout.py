@@ -36,7 +36,7 @@ from ..change import Finding
 from ..document import Document, Line
 from ..words import best_stoplist, content_words, stopword_density
 from .base import Kind, Param, Stage
-from .shape import effective_words, ends_sentence
+from .shape import effective_words, ends_sentence, word_count
 
 
 @dataclass(frozen=True)
@@ -68,12 +68,14 @@ class PageLayout(Kind):
     }
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        lines = [line for line in doc.lines if not line.blank]
+        lines = doc.body
+        if len(lines) < self.options["min_lines"]:
+            return
         runs = self._runs(lines)
         share = sum(1 for run in runs if run) / len(lines) if lines else 0.0
         if share < self.options["gate"] or len(lines) < self.options["min_lines"]:
             return
-        _, stopwords = best_stoplist(doc.text)
+        _, stopwords = best_stoplist(doc)
         signals = _embed_lists([self._classify(line, run, stopwords) for line, run in zip(lines, runs)])
         blocks = self._blocks(lines, signals, stopwords)
         first, last = blocks[0][0] - 1, blocks[-1][-1] + 1
@@ -139,7 +141,10 @@ class PageLayout(Kind):
         return runs
 
     def _is_short(self, text: str) -> bool:
-        return effective_words(text) <= self.options["short_words"] and not ends_sentence(text)
+        limit = self.options["short_words"]
+        if word_count(text) > limit:  # cheap first: effective_words >= word_count
+            return False
+        return effective_words(text) <= limit and not ends_sentence(text)
 
     def _classify(self, line: Line, run: int, stopwords: frozenset[str]) -> Signals:
         text = line.stripped

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from ..change import Finding
 from ..document import Document
 from .base import REGEX_TIMEOUT, Kind, Param, Stage
-from .shape import ends_sentence, is_list_item, word_count
+from .shape import line_shapes
 
 
 class LinePattern(Kind):
@@ -34,16 +34,11 @@ class LinePattern(Kind):
     }
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        pattern = self.options["pattern"]
-        for line in doc.lines:
-            text = line.stripped
-            if not text or word_count(text) > self.options["max_words"]:
+        pattern, max_words = self.options["pattern"], self.options["max_words"]
+        sentences, list_items = self.options["sentences"], self.options["list_items"]
+        for shape in line_shapes(doc):
+            if shape.words > max_words or (shape.sentence and not sentences) or (shape.list_item and not list_items):
                 continue
-            if not self.options["sentences"] and ends_sentence(text):
-                continue
-            if not self.options["list_items"] and is_list_item(line.text):
-                continue
-            match = pattern.fullmatch(text, timeout=REGEX_TIMEOUT)
-            if match:
-                start, end = doc.line_span(line)
-                yield self.finding(start, end, "", f"line matches {text[:60]!r}", words=word_count(text))
+            if pattern.fullmatch(shape.text, timeout=REGEX_TIMEOUT):
+                start, end = doc.line_span(shape.line)
+                yield self.finding(start, end, "", f"line matches {shape.text[:60]!r}", words=shape.words)

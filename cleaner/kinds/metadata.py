@@ -24,7 +24,7 @@ from ..change import Finding
 from ..document import Document, Line
 from ..rules import Rule, RuleError
 from .base import REGEX_TIMEOUT, Kind, Param, Stage
-from .shape import word_count
+from .shape import line_shapes, word_count
 
 TEXT_START = regex.compile(r"[\p{Lu}\p{Lo}\"“‘'«\d]")
 
@@ -67,9 +67,9 @@ class Metadata(Kind):
     def _recurs(self, doc: Document) -> bool:
         """Whether several lines of the document are such metadata: then it is structure (a timeline), not furniture."""
         matches = 0
-        for line in doc.lines:
-            if not line.blank and word_count(line.text) <= self.options["max_words"]:
-                matches += bool(self.options["pattern"].fullmatch(line.stripped, timeout=REGEX_TIMEOUT))
+        for shape in line_shapes(doc):
+            if shape.words <= self.options["max_words"] and self.options["pattern"].fullmatch(shape.text, timeout=REGEX_TIMEOUT):
+                matches += 1
                 if matches > 1:
                     return True
         return False

@@ -12,11 +12,16 @@ True
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 import regex
+
+from ..document import Document, Line
 
 TERMINAL = regex.compile(r"[.!?。！？]['\"’”»)\]]*$")
 TRUNCATED = regex.compile(r"(?:…|\.\.\.)\s*$")
-LABEL = regex.compile(r"^(\p{Lu}[\p{L}’']*(?: [\p{L}’']+){0,2}):\s+\S")
+LABEL = regex.compile(r"^(\p{Lu}[\p{L}’']*(?: [\p{L}’']+){0,2}):[^\S\n]+\S")
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪◦–]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s|\|)")
 
@@ -51,3 +56,26 @@ def label_prefix(text: str) -> str | None:
 
 def is_list_item(text: str) -> bool:
     return bool(LIST_ITEM.match(text))
+
+
+@dataclass(frozen=True, slots=True)
+class LineShape:
+    """A non-blank line with the shape signals line rules test first."""
+
+    line: Line
+    text: str
+    words: int
+    sentence: bool
+    list_item: bool
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape_of(text: str) -> tuple[str, int, bool, bool]:
+    """(stripped text, words, ends like a sentence, list item): boilerplate lines repeat across documents."""
+    stripped = text.strip()
+    return stripped, word_count(stripped), ends_sentence(stripped), is_list_item(text)
+
+
+def line_shapes(doc: Document) -> list[LineShape]:
+    """The shape of every non-blank line, computed once per document text for all rules."""
+    return doc.memo("line-shapes", lambda: [LineShape(line, *_shape_of(line.text)) for line in doc.body])

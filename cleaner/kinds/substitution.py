@@ -32,6 +32,7 @@ class Substitution(Kind):
         "table": Param(dict, {}, help="the replacement of each matched text, instead of `replace` (unlisted: kept)"),
         "stage": Param(str, "inline", help="encoding, characters, lines, inline or layout"),
         "reason": Param(str, "", help="why, for the log; default: the rule's summary"),
+        "prefilter": Param(str, "", regex=True, help="a cheap regex that must match somewhere before `pattern` is tried"),
     }
 
     def __init__(self, rule: Rule) -> None:
@@ -51,7 +52,9 @@ class Substitution(Kind):
                                 f"{number or name!r}, which the pattern does not have")
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        pattern = self.options["pattern"]
+        pattern, prefilter = self.options["pattern"], self.options["prefilter"]
+        if prefilter and not prefilter.search(doc.text, timeout=REGEX_TIMEOUT):
+            return
         reason = self.options["reason"] or self.rule.summary
         for match in pattern.finditer(doc.text, timeout=REGEX_TIMEOUT):
             replacement = self._replacement(match)

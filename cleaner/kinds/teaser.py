@@ -27,7 +27,7 @@ from ..change import Action, Finding
 from ..document import Document, Line
 from ..words import best_stoplist, content_words
 from .base import Kind, Param, Stage
-from .shape import ends_sentence, is_list_item, is_truncated, label_prefix, word_count
+from .shape import LABEL, ends_sentence, is_truncated, label_prefix, line_shapes, word_count
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,23 @@ def is_title_case(text: str, stopwords: frozenset[str]) -> bool:
     return bool(other_words) and all(w[0].isupper() for w in other_words)
 
 
+#: A ``Label:`` at the start of a line (as ``shape.label_prefix`` finds it), for counting labels.
+LABEL_LINE = regex.compile(r"^[^\S\n]*" + LABEL.pattern.removeprefix("^"), regex.MULTILINE)
+
+
+class LineWords:
+    """Each line's set of content words, computed when first asked for."""
+
+    def __init__(self, stopwords: frozenset[str]) -> None:
+        self.stopwords = stopwords
+        self.cache: dict[int, set[str]] = {}
+
+    def of(self, line: Line) -> set[str]:
+        if line.index not in self.cache:
+            self.cache[line.index] = set(content_words(line.text, self.stopwords))
+        return self.cache[line.index]
+
+
 class Teaser(Kind):
     name = "teaser"
     stage = Stage.LINES
@@ -104,58 +121,65 @@ class Teaser(Kind):
     }
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        body = [line for line in doc.lines if not line.blank]
-        if len(body) < 2:
-            return
-        candidates = {line.index for line in body[1:] if self._is_candidate(line)}
+        body = doc.body
+        candidates = {line.index for line in self._candidates(doc)}
         if not candidates:
             return
-        _, stopwords = best_stoplist(doc.text)
-        words = {line.index: set(content_words(line.text, stopwords)) for line in body}
-        reference: set[str] = set()
-        for line in body:
-            if line.index not in candidates:
-                reference |= words[line.index]
-        labels = Counter(label_prefix(line.text) for line in body)
-        for position, line in enumerate(body):
-            if line.index not in candidates or len(words[line.index]) < self.options["min_content_words"]:
-                continue
+        _, stopwords = best_stoplist(doc)
+        words = LineWords(stopwords)
+        strong = [line for line in body
+                  if line.index in candidates and len(words.of(line)) >= self.options["min_content_words"]]
+        if not strong:
+            return
+        reference = self._reference(doc, [line for line in body if line.index in candidates], stopwords)
+        labels = Counter(match.group(1) for match in LABEL_LINE.finditer(doc.text))
+        position = {line.index: number for number, line in enumerate(body)}
+        for line in strong:
+            at = position[line.index]
             context = Context(
-                before=body[position - 1],
-                after=body[position + 1] if position + 1 < len(body) else None,
-                in_run=any(other.index in candidates for other in body[max(position - 1, 0):position + 2] if other is not line),
+                before=body[at - 1],
+                after=body[at + 1] if at + 1 < len(body) else None,
+                in_run=any(other.index in candidates for other in (body[at - 1], *body[at + 1:at + 2])),
                 label_repeats=labels[label_prefix(line.text)] > 1,
             )
-            found = words[line.index]
-            section = self._section(body[position + 1:], words, candidates)
+            found = words.of(line)
+            section = self._section(body[at + 1:], words, candidates)
             topic = Topic(len(found), len(found & reference), None if section is None else len(found & section))
             finding = self._judge(doc, line, topic, context, words, stopwords)
             if finding:
                 yield finding
 
-    def _is_candidate(self, line: Line) -> bool:
-        text = line.stripped
-        if ends_sentence(text) or is_list_item(line.text):
-            return False
-        if not (text[-1].isalnum() or is_truncated(text)):
-            return False
-        return self.options["min_words"] <= word_count(text) <= self.options["max_words"]
+    def _candidates(self, doc: Document) -> Iterator[Line]:
+        """Lines after the first, of the right length, that end in a word or an ellipsis."""
+        low, high = self.options["min_words"], self.options["max_words"]
+        for shape in line_shapes(doc)[1:]:
+            if shape.sentence or shape.list_item or not low <= shape.words <= high:
+                continue
+            if shape.text[-1].isalnum() or is_truncated(shape.text):
+                yield shape.line
 
-    def _section(self, following: list[Line], words: dict[int, set[str]], candidates: set[int]) -> set[str] | None:
+    @staticmethod
+    def _reference(doc: Document, candidates: list[Line], stopwords: frozenset[str]) -> set[str]:
+        """The content words of the document outside the candidate lines."""
+        counts = Counter(content_words(doc.text, stopwords))
+        counts.subtract(content_words("\n".join(line.text for line in candidates), stopwords))
+        return {word for word, count in counts.items() if count > 0}
+
+    def _section(self, following: list[Line], words: LineWords, candidates: set[int]) -> set[str] | None:
         """Content words of the next ``section_words`` words of body text (None at the end)."""
         section: set[str] = set()
         count = 0
         for other in following:
             if other.index in candidates:
                 continue
-            section |= words[other.index]
+            section |= words.of(other)
             count += word_count(other.text)
             if count >= self.options["section_words"]:
                 break
         return section if count else None
 
     def _judge(self, doc: Document, line: Line, topic: Topic, context: Context,
-               words: dict[int, set[str]], stopwords: frozenset[str]) -> Finding | None:
+               words: LineWords, stopwords: frozenset[str]) -> Finding | None:
         o = self.options
         text = line.stripped
         novelty = topic.section_novelty if topic.section_novelty is not None else topic.doc_novelty
@@ -182,7 +206,7 @@ class Teaser(Kind):
             return None
         return self._emit(doc, line, topic, facts)
 
-    def _interrupts(self, text: str, topic: Topic, context: Context, words: dict[int, set[str]]) -> bool:
+    def _interrupts(self, text: str, topic: Topic, context: Context, words: LineWords) -> bool:
         """A headline dropped into running text: the paragraphs around it share more with each other than with it."""
         o = self.options
         if word_count(text) < o["headline_words"] or not context.between_sentences or INTERNAL_STOP.search(text):
@@ -192,7 +216,7 @@ class Teaser(Kind):
         if topic.section_novelty < o["headline_novelty"] or topic.doc_novelty < o["headline_doc_novelty"]:
             return False
         assert context.after is not None and topic.section_shared is not None
-        bridge = len(words[context.before.index] & words[context.after.index])
+        bridge = len(words.of(context.before) & words.of(context.after))
         if bridge > topic.section_shared:
             return True
         # No continuing paragraphs to go by: only a short, plain headline wholly new to the document.
