@@ -8,6 +8,7 @@ input errors (the other files are still processed).
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import json
 import os
 import sys
@@ -19,6 +20,7 @@ import click
 
 from . import __version__, report
 from .config import preset_names
+from .corpus import enable as enable_corpus
 from .files import InputError, atomic_write
 from .formats import ReadOptions
 from .project import ConfigError, Project, load_project
@@ -121,6 +123,19 @@ def _progress(quiet: bool):
     return wrap
 
 
+def _engine(name: str, address: str | None):
+    """What cleans the files: None for this process (and ``--jobs``), or Ray's workers."""
+    if name == "local":
+        if address is not None:
+            raise click.UsageError("--address needs --engine ray")
+        return None
+    if importlib.util.find_spec("ray") is None:
+        raise Failure("--engine ray needs Ray: pip install 'cleaner[ray]'")
+    from .ray import outcomes_on_ray
+
+    return outcomes_on_ray(address)
+
+
 def _summary(summary: Summary, verb: str, quiet: bool) -> None:
     if not quiet:
         for line in summary_lines(summary, verb):
@@ -151,20 +166,29 @@ def main() -> None:
               help="Folder for cleaned files and their change logs (_changes/); not with SOURCE '-'.")
 @click.option("--log", "log_path", type=click.Path(path_type=Path, dir_okay=False),
               help="With SOURCE '-': write the change log here.")
+@click.option("--corpus", is_flag=True,
+              help="Also run the corpus rules (D): lines repeated across many documents, duplicate documents.")
+@click.option("--drop-duplicates", is_flag=True, help="Leave duplicate documents out of OUTPUT (implies --corpus).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="ray: clean the files on a Ray cluster (pip install 'cleaner[ray]'); same output.")
+@click.option("--address", help="With --engine ray: the cluster to join ('auto', or HOST:PORT); default: a local one.")
 @quiet_option
 @rule_options
-def clean(sources, output, log_path, quiet, **options) -> None:
+def clean(sources, output, log_path, corpus, drop_duplicates, engine, address, quiet, **options) -> None:
     """Write cleaned copies of SOURCES to OUTPUT, with a change log per file.
 
     SOURCE '-' reads stdin and writes the cleaned text to stdout.
     """
     run = make_run(sources, **options)
+    if corpus or drop_duplicates:
+        run.project = enable_corpus(run.project, drop_duplicates)
     if _stdin(sources):
         sys.exit(_clean_stdin(run, log_path))
     if output is None:
         raise click.UsageError("Missing option '-o' / '--output' (needed unless SOURCE is '-').")
     try:
-        summary = clean_tree(list(sources), output, run.project, run.read, report=_error, progress=_progress(quiet))
+        summary = clean_tree(list(sources), output, run.project, run.read, report=_error, progress=_progress(quiet),
+                             engine=_engine(engine, address))
     except InputError as error:
         raise Failure(str(error)) from error
     _summary(summary, "changed", quiet)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .corpus import prepare as prepare_corpus, put_back, withhold
 from .engine import Cleaner
 from .files import InputError, Source, atomic_write, iter_sources, read_bytes
 from .formats import Format, Processed, ReadOptions, format_of, format_of_log
@@ -54,6 +55,8 @@ class Summary:
     failures: list[dict[str, str]] = field(default_factory=list)
     record_failures: list[dict[str, str]] = field(default_factory=list)
     rules: dict[str, Counter[str]] = field(default_factory=dict)
+    #: The corpus pass's counts and duplicate groups (``clean --corpus``), else None.
+    corpus: dict[str, Any] | None = None
 
     def add(self, outcome: Outcome) -> None:
         self.files_seen += 1
@@ -84,6 +87,7 @@ class Summary:
             "lines_dropped": self.lines_dropped,
             "failures": self.failures + self.record_failures,
             "rules": {rule: dict(sorted(counts.items())) for rule, counts in sorted(self.rules.items())},
+            **({"corpus": self.corpus} if self.corpus is not None else {}),
         }
 
 
@@ -135,15 +139,20 @@ def _check_output_folder(roots: list[Path], out: Path) -> None:
 
 def clean_tree(roots: list[Path], out: Path, project: Project | Cleaner, options: ReadOptions = ReadOptions(),
                report: Callable[[Outcome], None] = lambda outcome: None,
-               progress: Callable[[list[Item]], Iterable[Item]] = lambda items: items) -> Summary:
-    """Write cleaned copies to ``out/<relative path>`` and logs to ``out/_changes/``."""
+               progress: Callable[[list[Item]], Iterable[Item]] = lambda items: items,
+               engine: Callable[..., Iterable[Outcome]] | None = None) -> Summary:
+    """Write cleaned copies to ``out/<relative path>`` and logs to ``out/_changes/``.
+
+    ``engine`` replaces ``outcomes`` (e.g. ``cleaner.ray.outcomes_on_ray()``); it must yield in order.
+    """
     started = time.perf_counter()
     project = project if isinstance(project, Project) else Project.of(project)
     out = out.resolve()
     _check_output_folder(roots, out)
-    summary = Summary()
+    project, corpus = prepare_corpus(collect(roots, project), project, options)
+    summary = Summary(corpus=corpus)
     written: set[Path] = set()
-    for outcome in outcomes(progress(collect(roots, project)), project, options):
+    for outcome in (engine or outcomes)(progress(collect(roots, project)), project, options):
         if outcome.processed is not None:
             outcome.error = _write_outputs(out, written, outcome)
             if outcome.error:
@@ -166,7 +175,9 @@ def _write_outputs(out: Path, written: set[Path], outcome: Outcome) -> str | Non
         return f"its log would overwrite the run summary {CHANGES_DIR}/{SUMMARY}"
     written.add(target)
     try:
-        atomic_write(target, outcome.processed.output)
+        output = withhold(outcome.processed)  # None: a dropped duplicate, not written
+        if output is not None:
+            atomic_write(target, output)
         atomic_write(out / CHANGES_DIR / f"{relative}.json", to_json(outcome.processed.log))
     except OSError as error:
         return f"cannot write {target}: {error.strerror or error}"
@@ -218,7 +229,7 @@ def restore_tree(out: Path, dest: Path, notes: list[tuple[Path, str]] | None = N
 
 def restore_file(cleaned: Path, log: dict[str, Any]) -> bytes:
     """The original bytes of one cleaned file, from its log (a dict, as read from the JSON file)."""
-    return format_of_log(log, cleaned).restore(cleaned.read_bytes(), log)
+    return format_of_log(log, cleaned).restore(put_back(cleaned, log), log)
 
 
 def to_json(data: Any) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .balance import Balance
 from .base import Kind, Param, Stage
 from .blank_lines import BlankLines
+from .corpus import DuplicateDocument, RepeatedLine
 from .doubled_word import DoubledWord
 from .duplicate_line import DuplicateLine
 from .headline import Headline
@@ -38,6 +39,7 @@ KINDS: dict[str, type[Kind]] = {
         Normalize,
         QuotePairs,
         BlankLines,
+        RepeatedLine, DuplicateDocument,
     )
 }
 
