@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from .change import Result
 from .engine import Cleaner
-from .files import InputError, decode
+from .files import DEFAULT_MAX_BYTES, InputError, decode, megabytes
 from .log import file_log, restore_bytes
 
 #: The cleaner for a document of this file, given the document's URL (for site rules), if any.
@@ -31,11 +31,15 @@ Pick = Callable[[str | None], Cleaner]
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """Where a JSON Lines record keeps its text, its id and its URL."""
+    """Where a JSON Lines record keeps its text, its id and its URL; how large a file may be."""
 
     text_field: str = "text"
     id_field: str = "id"
     url_field: str = "url"
+    #: Largest file (and decompressed gzip content) read, 0 for no limit; larger ones are refused.
+    max_bytes: int = DEFAULT_MAX_BYTES
+    #: Worker processes that clean files in parallel (1: in this process). Output is the same for any number.
+    jobs: int = 1
 
 
 @dataclass
@@ -76,11 +80,24 @@ class Format(Protocol):
     def restore(self, cleaned: bytes, log: dict[str, Any]) -> bytes: ...
 
 
-def gunzip(raw: bytes) -> bytes:
+def gunzip(raw: bytes, limit: int = 0) -> bytes:
+    """The decompressed bytes (of every gzip member); more than ``limit`` (if not 0) are refused: no gzip bombs."""
+    inflate = zlib.decompressobj(wbits=31)
+    parts, size, data = [], 0, raw
     try:
-        return gzip.decompress(raw)
-    except (OSError, EOFError, zlib.error) as error:
+        while data:
+            if inflate.eof:  # another gzip member follows
+                inflate = zlib.decompressobj(wbits=31)
+            parts.append(inflate.decompress(data, limit + 1 - size if limit else 0))
+            size += len(parts[-1])
+            if limit and size > limit:
+                raise InputError(f"decompresses to more than --max-bytes {megabytes(limit)}")
+            data = inflate.unused_data if inflate.eof else inflate.unconsumed_tail
+    except zlib.error as error:
         raise InputError(f"not a valid gzip file: {error}") from error
+    if raw and not inflate.eof:
+        raise InputError("not a valid gzip file: it ends before its end-of-stream marker (truncated?)")
+    return b"".join(parts)
 
 
 def gzip_bytes(data: bytes) -> bytes:

@@ -47,7 +47,8 @@ class LineProblem(ValueError):
 
 def dump(record: dict[str, Any], style: list[Any] | tuple[bool, str, str]) -> bytes:
     ascii_only, items, keys = style
-    return json.dumps(record, ensure_ascii=ascii_only, separators=(items, keys)).encode("utf-8")
+    # A lone surrogate (from a "\\ud800" escape) cannot be UTF-8: it is written as the escape it was read from.
+    return json.dumps(record, ensure_ascii=ascii_only, separators=(items, keys)).encode("utf-8", "backslashreplace")
 
 
 def line_style(body: bytes, record: dict[str, Any]) -> list[Any] | None:
@@ -78,7 +79,7 @@ def parse_record(body: bytes, text_field: str) -> dict[str, Any]:
     except UnicodeDecodeError as error:
         raise LineProblem(f"not valid UTF-8: {error.reason} at byte {error.start}") from error
     except json.JSONDecodeError as error:
-        raise LineProblem(f"not valid JSON: {error.msg} at column {error.colno}") from error
+        raise LineProblem(f"not valid JSON: {error.msg} (column {error.colno})") from error
     if not isinstance(record, dict):
         raise LineProblem(f"{json_type(record)}, not a JSON object")
     if text_field not in record:
@@ -99,7 +100,7 @@ class JsonlFormat:
         return relative
 
     def process(self, path: str, raw: bytes, pick: Pick, options: ReadOptions) -> Processed:
-        content = gunzip(raw) if self.compressed else raw
+        content = gunzip(raw, options.max_bytes) if self.compressed else raw
         pieces: list[Piece] = []
         entries: list[dict[str, Any]] = []
         problems: list[tuple[int, str]] = []
@@ -132,7 +133,7 @@ class JsonlFormat:
                       options: ReadOptions) -> tuple[Piece, dict[str, Any], bytes]:
         url = record.get(options.url_field)
         url = url if isinstance(url, str) else None
-        result = pick(url).clean(record[options.text_field], path=f"{path}:{number}", meta={"url": url})
+        result = pick(url).clean(record[options.text_field], path=f"{path}:{number}", meta={"url": url, "record": True})
         key = record.get(options.id_field, number)
         entry: dict[str, Any] = {"line": number, "id": key, "changed": result.changed,
                                  "skipped_rules": list(result.skipped),
