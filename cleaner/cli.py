@@ -21,8 +21,9 @@ import click
 from . import __version__, report
 from .config import preset_names
 from .corpus import enable as enable_corpus
-from .files import InputError, atomic_write
+from .files import InputError, atomic_write, parse_size
 from .formats import ReadOptions
+from .interrupt import Tally, interruptible
 from .project import ConfigError, Project, load_project
 from .report import summary_lines
 from .rules import RuleError, load_rules
@@ -53,6 +54,13 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
+def _size(ctx, param, value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from error
+
+
 def rule_options(command):
     """The options shared by the cleaning commands: rule selection, config file, JSONL fields."""
     for option in reversed([
@@ -67,6 +75,10 @@ def rule_options(command):
         click.option("--text-field", default="text", show_default=True, help="JSONL: the field holding the text."),
         click.option("--id-field", default="id", show_default=True, help="JSONL: the field naming a record in logs."),
         click.option("--stdin-filename", help="With SOURCE '-': the name whose format stdin is read in (e.g. x.jsonl)."),
+        click.option("--max-bytes", default="64M", show_default=True, callback=_size,
+                     help="Refuse larger files (and gzip content) with an error; K, M, G suffixes; 0: no limit."),
+        click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="all cores",
+                     help="Worker processes; the output is the same for any number."),
     ]):
         command = option(command)
     return command
@@ -82,7 +94,7 @@ class Run:
 
 
 def make_run(sources, select, ignore, extend_select, preset, rules_dirs, config_file, text_field, id_field,
-             stdin_filename, unsafe_fixes: bool | None = None) -> Run:
+             stdin_filename, max_bytes, jobs, unsafe_fixes: bool | None = None) -> Run:
     if "-" in map(str, sources) and len(sources) > 1:
         raise Failure("'-' (stdin) must be the only SOURCE")
     flags = {"select": _codes(select) or None, "ignore": _codes(ignore), "extend-select": _codes(extend_select),
@@ -91,7 +103,7 @@ def make_run(sources, select, ignore, extend_select, preset, rules_dirs, config_
         project = load_project(list(sources), config_file, flags, in_place=unsafe_fixes is not None)
     except (ConfigError, RuleError) as error:
         raise Failure(str(error)) from error
-    return Run(project, ReadOptions(text_field, id_field), stdin_filename)
+    return Run(project, ReadOptions(text_field, id_field, max_bytes=max_bytes, jobs=jobs), stdin_filename)
 
 
 def _stdin(sources) -> bool:
@@ -109,6 +121,9 @@ def _error(outcome: Outcome) -> bool:
         click.echo(f"error: {outcome.path}: {outcome.error}", err=True)
     for line, cause in outcome.processed.problems if outcome.processed else ():
         click.echo(f"error: {outcome.path}:{line}: {cause}", err=True)
+    for piece in outcome.processed.pieces if outcome.processed else ():
+        for skipped in piece.result.skipped:
+            click.echo(f"warning: {outcome.path}{f':{piece.line}' if piece.line else ''}: {skipped}", err=True)
     return outcome.error is not None or bool(outcome.processed and outcome.processed.problems)
 
 
@@ -186,9 +201,11 @@ def clean(sources, output, log_path, corpus, drop_duplicates, engine, address, q
         sys.exit(_clean_stdin(run, log_path))
     if output is None:
         raise click.UsageError("Missing option '-o' / '--output' (needed unless SOURCE is '-').")
+    tally = Tally()
     try:
-        summary = clean_tree(list(sources), output, run.project, run.read, report=_error, progress=_progress(quiet),
-                             engine=_engine(engine, address))
+        with interruptible(tally, f"; what was done is in {output / CHANGES_DIR / 'summary.json'}"):
+            summary = clean_tree(list(sources), output, run.project, run.read, report=tally.reported(_error),
+                                 progress=tally.listed(_progress(quiet)), engine=_engine(engine, address))
     except InputError as error:
         raise Failure(str(error)) from error
     _summary(summary, "changed", quiet)
@@ -279,7 +296,10 @@ def fix(sources, unsafe_fixes, quiet, **options) -> None:
             sys.stdout.buffer.write(outcome.processed.output)
         failed = outcome.processed is None or bool(outcome.processed.problems)
         sys.exit(EXIT_ERROR if failed else EXIT_CHANGED if outcome.processed.changed or held_back else EXIT_OK)
-    summary = fix_tree(list(sources), run.project, run.read, report=show, progress=_progress(quiet))
+    tally = Tally()
+    with interruptible(tally):
+        summary = fix_tree(list(sources), run.project, run.read, report=tally.reported(show),
+                           progress=tally.listed(_progress(quiet)))
     if held_back:
         click.echo(f"{held_back} unsafe fix(es) not applied; run with --unsafe-fixes to apply them", err=True)
     _summary(summary, "fixed", quiet)

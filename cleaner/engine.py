@@ -67,12 +67,12 @@ class Cleaner:
         A record without a string ``text_key`` raises ``ValueError``.
 
         >>> list(Cleaner().clean_records([{"id": 7, "text": "Storm  hits coast"}]))[0]["text"]
-        'Storm hits coast\\n'
+        'Storm hits coast'
         """
         for number, record in enumerate(records, 1):
             if not isinstance(record, dict) or not isinstance(record.get(text_key), str):
                 raise ValueError(f"record {number}: no string field '{text_key}'")
-            result = self.clean(record[text_key])
+            result = self.clean(record[text_key], meta={"record": True})
             cleaned = {**record, text_key: result.text}
             if changes_key is None:
                 yield cleaned, result

@@ -8,6 +8,8 @@ HTML. A ``Project`` says which rules run on which document.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -17,7 +19,7 @@ from typing import Any
 
 from .corpus import prepare as prepare_corpus, put_back, withhold
 from .engine import Cleaner
-from .files import InputError, Source, atomic_write, iter_sources, read_bytes
+from .files import InputError, Source, atomic_write, cause, iter_sources, read_bytes
 from .formats import Format, Processed, ReadOptions, format_of, format_of_log
 from .project import Project
 
@@ -57,6 +59,7 @@ class Summary:
     rules: dict[str, Counter[str]] = field(default_factory=dict)
     #: The corpus pass's counts and duplicate groups (``clean --corpus``), else None.
     corpus: dict[str, Any] | None = None
+    interrupted: bool = False
 
     def add(self, outcome: Outcome) -> None:
         self.files_seen += 1
@@ -80,6 +83,7 @@ class Summary:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "interrupted": self.interrupted,
             "files_seen": self.files_seen,
             "files_changed": self.files_changed,
             "files_failed": len(self.failures),
@@ -111,7 +115,7 @@ def process(item: Item, project: Project, options: ReadOptions, in_place: bool =
     if in_place and not format_of(item.path).in_place:
         return Outcome(item.path, item.relative, skipped="HTML is cleaned into text by `clean`, not in place")
     try:
-        raw = read_bytes(item.path)
+        raw = read_bytes(item.path, options.max_bytes)
     except InputError as error:
         return Outcome(item.path, item.relative, error=str(error))
     return process_bytes(item.path, raw, project, options, item.relative)
@@ -124,8 +128,41 @@ def collect(roots: list[Path], project: Project) -> list[Item]:
 
 def outcomes(items: Iterable[Item], project: Project, options: ReadOptions = ReadOptions(),
              in_place: bool = False) -> Iterator[Outcome]:
-    for item in items:
-        yield process(item, project, options, in_place)
+    """Each item's outcome, in the order of ``items``, from ``options.jobs`` worker processes.
+
+    Workers get the project once, when they start (rules are compiled once per
+    worker); outcomes come back in order, so output, logs and summary are the
+    same bytes for any number of workers.
+    """
+    if options.jobs <= 1:
+        for item in items:
+            yield process(item, project, options, in_place)
+        return
+    context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(options.jobs, _start_worker, (project, options, in_place)) as pool:
+        yield from pool.imap(_process_in_worker, items, chunksize=WORKER_CHUNK)
+
+
+#: Files handed to a worker at a time: enough to amortise the hand-over, few enough to balance the load.
+WORKER_CHUNK = 4
+_worker: tuple[Project, ReadOptions, bool] | None = None
+
+
+def _start_worker(project: Project, options: ReadOptions, in_place: bool) -> None:
+    """Pool initializer: keep what every file needs; leave Ctrl-C to the parent, which stops the pool.
+
+    A forked worker inherits the parent's SIGTERM handler; it must die quietly when the pool ends it.
+    """
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _worker = (project, options, in_place)
+
+
+def _process_in_worker(item: Item) -> Outcome:
+    assert _worker is not None, "the pool initializer did not run"
+    project, options, in_place = _worker
+    return process(item, project, options, in_place)
 
 
 def _check_output_folder(roots: list[Path], out: Path) -> None:
@@ -135,6 +172,10 @@ def _check_output_folder(roots: list[Path], out: Path) -> None:
             raise InputError(f"{out}: the output folder must not be inside the source {root}")
         if source.is_relative_to(out):
             raise InputError(f"{out}: the output folder must not hold the source {root} (it would be overwritten)")
+    try:
+        (out / CHANGES_DIR).mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"{out}: cannot create the output folder: {cause(error)}") from error
 
 
 def clean_tree(roots: list[Path], out: Path, project: Project | Cleaner, options: ReadOptions = ReadOptions(),
@@ -152,15 +193,23 @@ def clean_tree(roots: list[Path], out: Path, project: Project | Cleaner, options
     project, corpus = prepare_corpus(collect(roots, project), project, options)
     summary = Summary(corpus=corpus)
     written: set[Path] = set()
-    for outcome in (engine or outcomes)(progress(collect(roots, project)), project, options):
-        if outcome.processed is not None:
-            outcome.error = _write_outputs(out, written, outcome)
-            if outcome.error:
-                outcome.processed = None
-        report(outcome)
-        summary.add(outcome)
-    summary.seconds = time.perf_counter() - started
-    atomic_write(out / CHANGES_DIR / SUMMARY, to_json(summary.to_dict()))
+    try:
+        for outcome in (engine or outcomes)(progress(collect(roots, project)), project, options):
+            if outcome.processed is not None:
+                outcome.error = _write_outputs(out, written, outcome)
+                if outcome.error:
+                    outcome.processed = None
+            report(outcome)
+            summary.add(outcome)
+    except KeyboardInterrupt:  # and SIGTERM (see cli): the summary says what was done
+        summary.interrupted = True
+        raise
+    finally:
+        summary.seconds = time.perf_counter() - started
+        try:
+            atomic_write(out / CHANGES_DIR / SUMMARY, to_json(summary.to_dict()))
+        except OSError as error:
+            raise InputError(f"{out / CHANGES_DIR / SUMMARY}: cannot write the run summary: {cause(error)}") from error
     return summary
 
 
@@ -180,7 +229,7 @@ def _write_outputs(out: Path, written: set[Path], outcome: Outcome) -> str | Non
             atomic_write(target, output)
         atomic_write(out / CHANGES_DIR / f"{relative}.json", to_json(outcome.processed.log))
     except OSError as error:
-        return f"cannot write {target}: {error.strerror or error}"
+        return f"cannot write {target}: {cause(error)}"
     return None
 
 
@@ -196,7 +245,7 @@ def fix_tree(roots: list[Path], project: Project | Cleaner, options: ReadOptions
             try:
                 atomic_write(outcome.path, outcome.processed.output)
             except OSError as error:
-                outcome.error, outcome.processed = f"cannot write: {error.strerror or error}", None
+                outcome.error, outcome.processed = f"cannot write: {cause(error)}", None
         report(outcome)
         summary.add(outcome)
     summary.seconds = time.perf_counter() - started
@@ -233,4 +282,5 @@ def restore_file(cleaned: Path, log: dict[str, Any]) -> bytes:
 
 
 def to_json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # Lone surrogates (undecodable file names, JSON "\\ud800") can only sit in JSON strings: escape them there.
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "backslashreplace")

@@ -8,7 +8,7 @@ from cleaner.log import undo
 
 RECORDS = [
     {"id": 1, "text": "Storm  hits coast\n\n\n", "url": "https://example.com/a", "lang": "en"},
-    {"lang": "fr", "text": "Déjà propre.\n", "id": 2},
+    {"lang": "fr", "text": "Déjà propre.", "id": 2},
 ]
 
 
@@ -35,17 +35,17 @@ def test_a_cleaner_is_reused_and_unchanged_text_is_not_changed():
 def test_clean_records_keeps_other_keys_and_their_order_and_attaches_changes():
     out = list(Cleaner().clean_records(RECORDS))
     assert [list(r) for r in out] == [["id", "text", "url", "lang", "changes"], ["lang", "text", "id", "changes"]]
-    assert out[0]["text"] == "Storm hits coast\n" and out[0]["url"] == "https://example.com/a"
+    assert out[0]["text"] == "Storm hits coast" and out[0]["url"] == "https://example.com/a"
     assert [c["code"] for c in out[0]["changes"]] == ["W002", "W003", "W004"]
     assert out[0]["changes"][0]["before"] == "  " and out[0]["changes"][0]["reason"]
-    assert out[1]["text"] == "Déjà propre.\n" and out[1]["changes"] == []
+    assert out[1]["text"] == "Déjà propre." and out[1]["changes"] == []
     assert RECORDS[0]["text"] == "Storm  hits coast\n\n\n"  # the input records are not modified
 
 
 def test_clean_records_with_another_text_key_and_no_changes_key_yields_pairs():
     records = [{"body": "a  b\n", "text": "left  alone"}]
     ((record, result),) = Cleaner().clean_records(records, text_key="body", changes_key=None)
-    assert record == {"body": "a b\n", "text": "left  alone"}
+    assert record == {"body": "a b", "text": "left  alone"}
     assert isinstance(result, Result) and result.original == "a  b\n"
 
 
@@ -54,7 +54,7 @@ def test_clean_records_is_lazy():
         while True:
             yield {"text": "a  b\n"}
     stream = Cleaner().clean_records(endless())
-    assert next(stream)["text"] == "a b\n" and next(stream)["text"] == "a b\n"
+    assert next(stream)["text"] == "a b" and next(stream)["text"] == "a b"
 
 
 @pytest.mark.parametrize("bad", [{"id": 3}, {"text": None}, "not a record"])

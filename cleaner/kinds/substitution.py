@@ -33,6 +33,7 @@ class Substitution(Kind):
         "stage": Param(str, "inline", help="encoding, characters, lines, inline or layout"),
         "reason": Param(str, "", help="why, for the log; default: the rule's summary"),
         "prefilter": Param(str, "", regex=True, help="a cheap regex that must match somewhere before `pattern` is tried"),
+        "record_replace": Param(str, None, help="the replacement in a JSON Lines record's text, when it differs"),
     }
 
     def __init__(self, rule: Rule) -> None:
@@ -56,11 +57,13 @@ class Substitution(Kind):
         if prefilter and not prefilter.search(doc.text, timeout=REGEX_TIMEOUT):
             return
         reason = self.options["reason"] or self.rule.summary
+        in_record = doc.meta.get("record") and self.options["record_replace"] is not None
+        template = self.options["record_replace"] if in_record else self.options["replace"]
         for match in pattern.finditer(doc.text, timeout=REGEX_TIMEOUT):
-            replacement = self._replacement(match)
+            replacement = self._replacement(match, template)
             if replacement != match.group():
                 yield self.finding(match.start(), match.end(), replacement, reason)
 
-    def _replacement(self, match: regex.Match[str]) -> str:
+    def _replacement(self, match: regex.Match[str], template: str) -> str:
         table = self.options["table"]
-        return table.get(match.group(), match.group()) if table else match.expand(self.options["replace"])
+        return table.get(match.group(), match.group()) if table else match.expand(template)
