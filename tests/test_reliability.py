@@ -54,9 +54,9 @@ def assert_good_cleaned(out):
     assert (out / "z-good.txt").read_bytes() == GOOD_CLEANED
 
 
-def assert_refused(src, name, cause):
+def assert_refused(src, name, cause, *extra):
     """`clean` exits 2 with exactly one error line for ``name``; summary.json lists it; the rest is cleaned."""
-    result, out, summary = clean(src)
+    result, out, summary = clean(src, *extra)
     assert result.exit_code == 2
     assert errors(result) == [f"error: {src / name}: {cause}"]
     assert summary["failures"] == [{"path": str(src / name), "error": cause}]
@@ -200,7 +200,8 @@ def test_file_vanishes_mid_run(src, monkeypatch):
         return read(path, *args)
 
     monkeypatch.setattr(runner, "read_bytes", delete_then_read)
-    assert_refused(src, "m-vanishes.txt", "no such file or directory")
+    # --jobs 1: the patch lives in this process, not in worker processes.
+    assert_refused(src, "m-vanishes.txt", "no such file or directory", "--jobs", "1")
 
 
 def test_file_unreadable_mid_run(src, monkeypatch):
@@ -214,7 +215,7 @@ def test_file_unreadable_mid_run(src, monkeypatch):
         return opened(path, *args, **kwargs)
 
     monkeypatch.setattr("builtins.open", refuse)
-    assert_refused(src, "m-locked.txt", "permission denied")
+    assert_refused(src, "m-locked.txt", "permission denied", "--jobs", "1")
 
 
 def test_non_utf8_file_name(src):
