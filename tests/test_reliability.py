@@ -8,6 +8,7 @@ cleaned, not refused.
 
 import codecs
 import gzip
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -52,6 +53,10 @@ def errors(result):
 def assert_good_cleaned(out):
     assert (out / "a-good.txt").read_bytes() == GOOD_CLEANED
     assert (out / "z-good.txt").read_bytes() == GOOD_CLEANED
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def assert_refused(src, name, cause, *extra):
@@ -149,7 +154,8 @@ def test_single_20mb_line(src):
     warned = [line for line in result.stderr.splitlines() if line.startswith(f"warning: {src / 'long.txt'}: rule ")]
     log = json.loads((out / "_changes" / "long.txt.json").read_bytes())
     assert len(warned) == len(log["skipped_rules"]) and all("timed out" in line for line in warned)
-    assert (out / "long.txt").read_bytes() == (LONG.rstrip() + b"\n" if warned else LONG.replace(b"  ", b" ").rstrip() + b"\n")
+    expected = LONG.rstrip() + b"\n" if warned else LONG.replace(b"  ", b" ").rstrip() + b"\n"
+    assert digest((out / "long.txt").read_bytes()) == digest(expected)
 
 
 @pytest.mark.xfail(strict=True, reason="REGEX_TIMEOUT (kinds/base.py) is 2 s per search whatever the size: "
@@ -157,7 +163,8 @@ def test_single_20mb_line(src):
 def test_single_20mb_line_fully_cleaned(src):
     (src / "long.txt").write_bytes(LONG)
     result, out, summary = clean(src, "--select", "W")
-    assert (out / "long.txt").read_bytes() == LONG.replace(b"  ", b" ").rstrip() + b"\n"
+    # Compare digests: on failure, pytest's diff of two 20 MB strings would run for many minutes.
+    assert digest((out / "long.txt").read_bytes()) == digest(LONG.replace(b"  ", b" ").rstrip() + b"\n")
 
 
 def test_missing_path(src):
