@@ -38,6 +38,8 @@ class Param:
     regex: bool = False
     help: str = ""
     items: type | None = None
+    #: The values allowed, when the parameter is one of a few names.
+    choices: tuple[Any, ...] = ()
 
 
 class Kind:
@@ -76,6 +78,8 @@ class Kind:
             value = rule.params[key]
             if isinstance(value, bool) and bool not in _types(spec.type) or not isinstance(value, spec.type):
                 raise RuleError(f"{where}: parameter '{key}' must be {_type_names(spec.type)}, not {type(value).__name__}")
+            if spec.choices and value not in spec.choices:
+                raise RuleError(f"{where}: {key} must be one of {', '.join(map(repr, spec.choices))}, not {value!r}")
             if spec.items is not None and not all(isinstance(item, spec.items) for item in value):
                 raise RuleError(f"{where}: parameter '{key}' must be a list of {spec.items.__name__}")
             options[key] = _compile(value, where, key) if spec.regex else value

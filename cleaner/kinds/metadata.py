@@ -36,7 +36,8 @@ class Metadata(Kind):
     actions = frozenset({"fix", "drop", "report"})
     params = {
         "pattern": Param(str, required=True, regex=True, help="the metadata, as a regex"),
-        "mode": Param(str, "line", help="'line': the line is only metadata; 'prefix': it starts the line"),
+        "mode": Param(str, "line", help="'line': the line is only metadata; 'prefix': it starts the line",
+                      choices=("line", "prefix")),
         "head": Param(int, 0, help="only the first N non-blank lines (0: anywhere)"),
         "max_words": Param(int, 12, help="line mode: longer lines are never dropped"),
         "min_rest_words": Param(int, 3, help="prefix mode: words that must remain"),
@@ -44,9 +45,7 @@ class Metadata(Kind):
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
-        allowed = {"line": ("drop", "report"), "prefix": ("fix", "report")}.get(self.options["mode"])
-        if allowed is None:
-            raise RuleError(f"{rule.source}: rule {rule.code}: mode must be 'line' or 'prefix'")
+        allowed = {"line": ("drop", "report"), "prefix": ("fix", "report")}[self.options["mode"]]
         if rule.action not in allowed:
             raise RuleError(f"{rule.source}: rule {rule.code}: {self.options['mode']} mode takes action {' or '.join(allowed)}")
 

@@ -31,7 +31,7 @@ from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 from ..change import Finding
 from ..document import Document, Line
-from ..rules import Rule, RuleError
+from ..rules import Rule
 from .base import Kind, Param, Stage
 
 #: ftfy's switches, their defaults here, and what each does.
@@ -83,14 +83,13 @@ class Mojibake(Kind):
     stage = Stage.ENCODING
     actions = frozenset({"fix", "report"})
     params = {key: Param(bool, default, help=f"ftfy's {key}: {text}") for key, (default, text) in FIXER_SWITCHES.items()} | {
-        "normalization": Param(str, "", help="Unicode normalization after fixing: NFC, NFKC, NFD, NFKD, or empty for none"),
+        "normalization": Param(str, "", help="Unicode normalization after fixing: NFC, NFKC, NFD, NFKD, or empty for none",
+                               choices=NORMALIZATIONS),
     }
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.form = self.options["normalization"]
-        if self.form not in NORMALIZATIONS:
-            raise RuleError(f"{rule.source}: rule {rule.code}: normalization must be one of {', '.join(NORMALIZATIONS)}")
         switches = {key: self.options[key] for key in FIXER_SWITCHES}
         self.config = ftfy.TextFixerConfig(normalization=self.form or None, **switches)
         self.bad = self.options["fix_encoding"]

@@ -20,7 +20,7 @@ import regex
 
 from ..change import Finding
 from ..document import Document
-from ..rules import Rule, RuleError
+from ..rules import Rule
 from .base import REGEX_TIMEOUT, Kind, Param, Stage
 
 FORMS = ("NFC", "NFKC", "NFD", "NFKD")
@@ -33,7 +33,7 @@ class Normalize(Kind):
     stage = Stage.CHARACTERS
     actions = frozenset({"fix", "report"})
     params = {
-        "form": Param(str, "NFC", help="NFC, NFKC, NFD or NFKD"),
+        "form": Param(str, "NFC", help="NFC, NFKC, NFD or NFKD", choices=FORMS),
         "pattern": Param(str, "", regex=True, help="normalize only the matches of this regex (default: all the text)"),
         "reason": Param(str, "", help="why, for the log; default: the rule's summary"),
     }
@@ -41,8 +41,6 @@ class Normalize(Kind):
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.form = self.options["form"]
-        if self.form not in FORMS:
-            raise RuleError(f"{rule.source}: rule {rule.code}: form must be one of {', '.join(FORMS)}")
         self.reason = self.options["reason"] or rule.summary
 
     def find(self, doc: Document) -> Iterator[Finding]:

@@ -30,7 +30,8 @@ class Substitution(Kind):
         "pattern": Param(str, required=True, regex=True, help="regex; `^`/`$` match at line ends"),
         "replace": Param(str, "", help="replacement, with \\1 or \\g<name> group references"),
         "table": Param(dict, {}, help="the replacement of each matched text, instead of `replace` (unlisted: kept)"),
-        "stage": Param(str, "inline", help="encoding, characters, lines, inline or layout"),
+        "stage": Param(str, "inline", help="encoding, characters, lines, inline or layout",
+                       choices=tuple(stage.name.lower() for stage in Stage)),
         "reason": Param(str, "", help="why, for the log; default: the rule's summary"),
         "prefilter": Param(str, "", regex=True, help="a cheap regex that must match somewhere before `pattern` is tried"),
         "record_replace": Param(str, None, help="the replacement in a JSON Lines record's text, when it differs"),
@@ -38,10 +39,7 @@ class Substitution(Kind):
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
-        try:
-            self.stage = Stage[self.options["stage"].upper()]
-        except KeyError:
-            raise RuleError(f"{rule.source}: rule {rule.code}: unknown stage '{self.options['stage']}'") from None
+        self.stage = Stage[self.options["stage"].upper()]
         if not all(isinstance(value, str) for value in self.options["table"].values()):
             raise RuleError(f"{rule.source}: rule {rule.code}: parameter 'table' must map texts to texts")
         pattern = self.options["pattern"]
