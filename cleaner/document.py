@@ -47,6 +47,8 @@ class Document:
     path: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: Shared by every text of one cleaning (``with_text`` passes it on): caches keyed by line text.
+    shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """What ``compute()`` returns, computed once per text and shared by every rule that asks."""
@@ -56,7 +58,7 @@ class Document:
 
     def with_text(self, text: str) -> Document:
         """The same document with new text (views are rebuilt lazily)."""
-        return Document(text, self.path, self.meta)
+        return Document(text, self.path, self.meta, shared=self.shared)
 
     @cached_property
     def lines(self) -> list[Line]:

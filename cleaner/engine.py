@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -39,8 +39,10 @@ def build_kinds(rules: Iterable[Rule]) -> list[Kind]:
         if rule.kind not in KINDS:
             raise RuleError(f"{rule.source}: rule {rule.code}: unknown kind '{rule.kind}' (known: {', '.join(KINDS)})")
         kinds.append(KINDS[rule.kind](rule))
-    enabled = [kind for kind in kinds if kind.rule.enabled]
-    return sorted(enabled, key=lambda kind: (kind.stage, kind.order, kind.rule.code))
+    enabled = sorted((kind for kind in kinds if kind.rule.enabled), key=lambda kind: (kind.stage, kind.order, kind.rule.code))
+    for kind_class in dict.fromkeys(type(kind) for kind in enabled):
+        kind_class.link([kind for kind in enabled if type(kind) is kind_class])
+    return enabled
 
 
 class Cleaner:
@@ -92,54 +94,97 @@ class Cleaner:
         return Result(run.doc.text, tuple(run.changes), doc.text, tuple(run.skipped))
 
     def _run_stage(self, run: Run, kinds: list[Kind], *, reports: bool) -> bool:
-        """Run ``kinds`` once over the document; return whether anything was edited."""
+        """Run ``kinds`` once over the document; return whether anything was edited.
+
+        Consecutive rules of a kind that judges each line by itself
+        (``Kind.independent``) look at the same text, and their edits are
+        applied together as one step: a line two of them flag goes to the
+        earlier rule. Any other rule sees the text its predecessors left.
+        """
         edited = False
-        for kind in kinds:
-            try:
-                findings = list(kind.find(run.doc))
-            except TimeoutError:
-                run.skipped.append(f"rule {kind.rule.code} ({kind.rule.name}) timed out on this document and was skipped")
-                continue
-            if not findings:
-                continue
-            step = len(run.locate.steps)
-            text, edits, applied = self._apply(run.doc.text, findings, kind.rule)
-            for finding, done, before, after in applied:
-                if not reports and before == after:
-                    continue
-                line, col = run.locate(finding.start)
-                run.changes.append(Change(kind.rule.code, kind.rule.name, finding.action, line, col, before, after,
-                                          finding.reason, step, finding.start, finding.scores, done))
-            if edits:
-                run.locate.add_step(edits)
-                run.doc = run.doc.with_text(text)
-                edited = True
+        for _, group in groupby(kinds, key=lambda kind: type(kind) if kind.independent else kind):
+            found = [pair for kind in group for pair in self._find(run, kind)]
+            edited |= self._commit(run, found, reports=reports)
         return edited
 
-    def _apply(self, text: str, findings: list[Finding], rule: Rule) -> tuple[str, list[Edit], list[Applied]]:
-        """Apply non-overlapping findings (first wins); reports and no-ops edit nothing."""
-        blocked = rule.fix == "unsafe" and not self.config.unsafe_fixes
+    @staticmethod
+    def _find(run: Run, kind: Kind) -> list[tuple[Finding, Rule]]:
+        """What ``kind`` finds in the current text, with its rule (nothing when its regex timed out)."""
+        try:
+            return [(finding, kind.rule) for finding in kind.find(run.doc)]
+        except TimeoutError:
+            run.skipped.append(f"rule {kind.rule.code} ({kind.rule.name}) timed out on this document and was skipped")
+            return []
+
+    def _commit(self, run: Run, found: list[tuple[Finding, Rule]], *, reports: bool) -> bool:
+        """Apply ``found`` as one step and log it; return whether the text changed."""
+        if not found:
+            return False
+        step = len(run.locate.steps)
+        text, edits, applied = self._apply(run.doc.text, found)
+        for finding, rule, done, before, after in applied:
+            if not reports and before == after:
+                continue
+            line, col = run.locate(finding.start)
+            run.changes.append(Change(rule.code, rule.name, finding.action, line, col, before, after,
+                                      finding.reason, step, finding.start, finding.scores, done))
+        if edits:
+            run.locate.add_step(edits)
+            run.doc = run.doc.with_text(text)
+        return bool(edits)
+
+    def _apply(self, text: str, found: list[tuple[Finding, Rule]]) -> tuple[str, list[Edit], list[Applied]]:
+        """Apply the findings that overlap no earlier one (by rule, then by position).
+
+        Reports, no-ops and blocked unsafe fixes edit nothing; a report is
+        dropped when an earlier rule's edit took its text (as if that rule had run first).
+        """
+        claimed = Claimed()
+        applied: list[Applied] = []
+        for _, group in groupby(found, key=lambda pair: id(pair[1])):
+            earlier = claimed.copy()
+            for finding, rule in sorted(group, key=lambda pair: (pair[0].start, pair[0].end)):
+                before = text[finding.start:finding.end]
+                blocked = rule.fix == "unsafe" and not self.config.unsafe_fixes and before != finding.replacement
+                if finding.action == "report" or blocked:
+                    if not earlier.overlaps(finding.start, finding.end):
+                        applied.append((finding, rule, finding.action == "report", before, before))
+                elif before != finding.replacement and claimed.take(finding.start, finding.end):
+                    applied.append((finding, rule, True, before, finding.replacement))
         pieces: list[str] = []
         edits: list[Edit] = []
-        applied: list[Applied] = []
         cursor = shift = 0
-        for finding in sorted(findings, key=lambda f: (f.start, f.end)):
-            before = text[finding.start:finding.end]
-            if finding.action == "report" or (blocked and before != finding.replacement):
-                applied.append((finding, finding.action == "report", before, before))
-                continue
-            if finding.start < cursor or before == finding.replacement:
-                continue
+        for finding, *_ in sorted((entry for entry in applied if entry[3] != entry[4]), key=lambda e: e[0].start):
             pieces += (text[cursor:finding.start], finding.replacement)
             out_start = finding.start + shift
             edits.append(Edit(finding.start, finding.end, out_start, out_start + len(finding.replacement)))
-            shift += len(finding.replacement) - len(before)
+            shift += len(finding.replacement) - (finding.end - finding.start)
             cursor = finding.end
-            applied.append((finding, True, before, finding.replacement))
         if not edits:
             return text, edits, applied
         pieces.append(text[cursor:])
         return "".join(pieces), edits, applied
+
+
+class Claimed:
+    """The spans edited so far in one step, sorted: edits of one step may not overlap."""
+
+    def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
+        self.spans = spans or []
+
+    def copy(self) -> Claimed:
+        return Claimed(list(self.spans))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.spans, (start, end))
+        return (i > 0 and self.spans[i - 1][1] > start) or (i < len(self.spans) and self.spans[i][0] < end)
+
+    def take(self, start: int, end: int) -> bool:
+        """Claim ``start:end`` unless it overlaps a claimed span; return whether it was claimed."""
+        if self.overlaps(start, end):
+            return False
+        insort(self.spans, (start, end))
+        return True
 
 
 #: How often the lines stage may run over one document before it must have settled.
@@ -156,8 +201,8 @@ class Run:
     skipped: list[str] = field(default_factory=list)
 
 
-#: A finding as the log records it: (finding, applied?, text before, text after).
-Applied = tuple[Finding, bool, str, str]
+#: A finding as the log records it: (finding, its rule, applied?, text before, text after).
+Applied = tuple[Finding, Rule, bool, str, str]
 
 
 class Locator:

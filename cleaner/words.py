@@ -11,7 +11,6 @@ six-character stem so that ``attack`` and ``attacks`` meet.
 from __future__ import annotations
 
 import importlib.util
-from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -41,31 +40,43 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+#: Bits per language in a packed count (see ``_language_masks``): room for samples of up to 65,535 words.
+COUNT_BITS = 16
+
+
 @cache
-def _languages_of() -> dict[str, tuple[int, ...]]:
-    """Each stopword and the positions (in ``stoplists()``) of the languages that list it."""
-    index: dict[str, list[int]] = {}
+def _language_masks() -> dict[str, int]:
+    """Each stopword as an integer with a 1 in the count field of every language that lists it.
+
+    Summing the masks of a text's words counts, in one integer, the stopword
+    hits of every language at once.
+    """
+    masks: dict[str, int] = {}
     for position, stops in enumerate(stoplists().values()):
         for word in stops:
-            index.setdefault(word, []).append(position)
-    return {word: tuple(positions) for word, positions in index.items()}
+            masks[word] = masks.get(word, 0) | 1 << (position * COUNT_BITS)
+    return masks
 
 
 def best_stoplist(doc: Document, sample: int = 400) -> tuple[str, frozenset[str]]:
     """The stoplist that covers most of the first ``sample`` words of ``doc`` (English on a tie).
 
-    Chosen once per document text and shared by every rule that asks.
+    Chosen once per text sample: the rounds of one cleaning mostly share their first words.
     """
-    return doc.memo("stoplist", lambda: _best_stoplist(doc.text, sample))
+    head = doc.text[: sample * 12]
+    chosen: dict[str, tuple[str, frozenset[str]]] = doc.shared.setdefault("stoplist", {})
+    if head not in chosen:
+        chosen[head] = _best_stoplist(head, sample)
+    return chosen[head]
 
 
 def _best_stoplist(text: str, sample: int) -> tuple[str, frozenset[str]]:
+    assert sample < 1 << COUNT_BITS
+    masks = _language_masks()
+    packed = sum(masks.get(word, 0) for word in words(text[: sample * 12])[:sample])
+    field = (1 << COUNT_BITS) - 1
     names = list(stoplists())
-    hits = [0] * len(names)
-    index = _languages_of()
-    for word, count in Counter(words(text[: sample * 12])[:sample]).items():
-        for position in index.get(word, ()):
-            hits[position] += count
+    hits = [packed >> (position * COUNT_BITS) & field for position in range(len(names))]
     english = names.index("English")
     best = max(range(len(names)), key=lambda i: (hits[i], i == english, -i))
     return names[best], stoplists()[names[best]]
@@ -78,4 +89,4 @@ def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
 def stopword_density(text: str, stopwords: frozenset[str]) -> float:
     """Share of a text's words that are stopwords (0.0 for a text without words)."""
     tokens = words(text)
-    return sum(token in stopwords for token in tokens) / len(tokens) if tokens else 0.0
+    return sum(map(stopwords.__contains__, tokens)) / len(tokens) if tokens else 0.0

@@ -54,6 +54,9 @@ class Kind:
     order: ClassVar[int] = 0
     actions: ClassVar[frozenset[Action]] = frozenset({"fix", "drop", "report"})
     params: ClassVar[dict[str, Param]] = {}
+    #: Whether each finding rests on its own line alone: then consecutive rules of the
+    #: kind look at one text and the engine applies their edits as one step.
+    independent: ClassVar[bool] = False
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -85,8 +88,20 @@ class Kind:
             options[key] = _compile(value, where, key) if spec.regex else value
         return options
 
+    @classmethod
+    def link(cls, kinds: list[Kind]) -> None:
+        """Let the enabled rules of this kind share work (one combined regex, say); by default they share nothing."""
+
     def find(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError
+
+    def fullmatches(self, doc: Document, pattern: regex.Pattern[str], text: str) -> bool:
+        """Whether ``pattern`` matches all of ``text``; remembered per text for the whole cleaning of
+        ``doc`` (the lines stage runs several rounds over mostly the same lines)."""
+        seen: dict[str, bool] = doc.shared.setdefault(f"fullmatch-{id(pattern)}", {})
+        if text not in seen:
+            seen[text] = pattern.fullmatch(text, timeout=REGEX_TIMEOUT) is not None
+        return seen[text]
 
     def finding(self, start: int, end: int, replacement: str, reason: str, *,
                 action: Action | None = None, **scores: Any) -> Finding:

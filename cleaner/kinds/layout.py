@@ -36,7 +36,7 @@ from ..change import Finding
 from ..document import Document, Line
 from ..words import best_stoplist, content_words, stopword_density
 from .base import Kind, Param, Stage
-from .shape import effective_words, ends_sentence, word_count
+from .shape import LineShape, effective_words, line_shapes
 
 
 @dataclass(frozen=True)
@@ -71,12 +71,13 @@ class PageLayout(Kind):
         lines = doc.body
         if len(lines) < self.options["min_lines"]:
             return
-        runs = self._runs(lines)
+        shapes = line_shapes(doc)
+        runs = self._runs(shapes)
         share = sum(1 for run in runs if run) / len(lines) if lines else 0.0
         if share < self.options["gate"] or len(lines) < self.options["min_lines"]:
             return
         _, stopwords = best_stoplist(doc)
-        signals = _embed_lists([self._classify(line, run, stopwords) for line, run in zip(lines, runs)])
+        signals = _embed_lists([self._classify(shape, run, stopwords) for shape, run in zip(shapes, runs)])
         blocks = self._blocks(lines, signals, stopwords)
         first, last = blocks[0][0] - 1, blocks[-1][-1] + 1
         vocabulary = {w for block in blocks for i in block for w in content_words(lines[i].text, stopwords)}
@@ -126,39 +127,35 @@ class PageLayout(Kind):
                     f"new to it (off topic: >= {self.options['off_topic']:.0%})")
         return None
 
-    def _runs(self, lines: list[Line]) -> list[int]:
+    def _runs(self, shapes: list[LineShape]) -> list[int]:
         """For each line, the length of the run of short lines it sits in (0 when none)."""
-        short = [self._is_short(line.stripped) for line in lines]
-        runs = [0] * len(lines)
+        limit = self.options["short_words"]
+        # cheap first: effective_words >= words
+        short = [shape.words <= limit and not shape.sentence and effective_words(shape.text) <= limit
+                 for shape in shapes]
+        runs = [0] * len(shapes)
         start = 0
-        while start < len(lines):
+        while start < len(shapes):
             end = start
-            while end < len(lines) and short[end] == short[start]:
+            while end < len(shapes) and short[end] == short[start]:
                 end += 1
             if short[start] and end - start >= self.options["run_length"]:
                 runs[start:end] = [end - start] * (end - start)
             start = end
         return runs
 
-    def _is_short(self, text: str) -> bool:
-        limit = self.options["short_words"]
-        if word_count(text) > limit:  # cheap first: effective_words >= word_count
-            return False
-        return effective_words(text) <= limit and not ends_sentence(text)
-
-    def _classify(self, line: Line, run: int, stopwords: frozenset[str]) -> Signals:
-        text = line.stripped
-        words, density = effective_words(text), stopword_density(text, stopwords)
+    def _classify(self, shape: LineShape, run: int, stopwords: frozenset[str]) -> Signals:
+        words, density = effective_words(shape.text, shape.words), stopword_density(shape.text, stopwords)
         o = self.options
         if words >= o["content_words"] and density >= o["content_density"]:
             cls = "content"
         elif run:
             cls = "chrome"
-        elif ends_sentence(text) or words >= o["near_words"]:
+        elif shape.sentence or words >= o["near_words"]:
             cls = "near"
         else:
             cls = "short"
-        return Signals(words, round(density, 3), ends_sentence(text), run, cls)
+        return Signals(words, round(density, 3), shape.sentence, run, cls)
 
     def _verdict(self, signals: list[Signals], position: int) -> str | None:
         """Why the line goes (None: it stays)."""

@@ -67,7 +67,7 @@ class Metadata(Kind):
         """Whether several lines of the document are such metadata: then it is structure (a timeline), not furniture."""
         matches = 0
         for shape in line_shapes(doc):
-            if shape.words <= self.options["max_words"] and self.options["pattern"].fullmatch(shape.text, timeout=REGEX_TIMEOUT):
+            if shape.words <= self.options["max_words"] and self.fullmatches(doc, self.options["pattern"], shape.text):
                 matches += 1
                 if matches > 1:
                     return True
@@ -77,7 +77,7 @@ class Metadata(Kind):
         text = line.stripped
         if word_count(text) > self.options["max_words"]:
             return None
-        if not self.options["pattern"].fullmatch(text, timeout=REGEX_TIMEOUT):
+        if not self.fullmatches(doc, self.options["pattern"], text):
             return None
         start, end = doc.line_span(line)
         return self.finding(start, end, "", f"line is only metadata: {text[:60]!r}")

@@ -12,8 +12,8 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -30,13 +30,16 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def effective_words(text: str) -> int:
+def effective_words(text: str, words: int | None = None) -> int:
     """Words, counting two CJK characters as one word where words are not space-separated.
+
+    ``words`` is ``word_count(text)`` when the caller knows it already.
 
     >>> effective_words("東京で大雨が降りました")
     5
     """
-    return max(word_count(text), len(CJK.findall(text)) // 2)
+    words = word_count(text) if words is None else words
+    return words if text.isascii() else max(words, len(CJK.findall(text)) // 2)
 
 
 def ends_sentence(text: str) -> bool:
@@ -58,9 +61,8 @@ def is_list_item(text: str) -> bool:
     return bool(LIST_ITEM.match(text))
 
 
-@dataclass(frozen=True, slots=True)
-class LineShape:
-    """A non-blank line with the shape signals line rules test first."""
+class LineShape(NamedTuple):
+    """A non-blank line with the shape signals line rules test first (a tuple: made for every line)."""
 
     line: Line
     text: str

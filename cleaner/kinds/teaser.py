@@ -127,14 +127,12 @@ class Teaser(Kind):
             return
         _, stopwords = best_stoplist(doc)
         words = LineWords(stopwords)
-        strong = [line for line in body
-                  if line.index in candidates and len(words.of(line)) >= self.options["min_content_words"]]
-        if not strong:
-            return
-        reference = self._reference(doc, [line for line in body if line.index in candidates], stopwords)
         labels = Counter(match.group(1) for match in LABEL_LINE.finditer(doc.text))
         position = {line.index: number for number, line in enumerate(body)}
-        for line in strong:
+        reference: set[str] | None = None
+        for line in body:
+            if line.index not in candidates:
+                continue
             at = position[line.index]
             context = Context(
                 before=body[at - 1],
@@ -142,10 +140,16 @@ class Teaser(Kind):
                 in_run=any(other.index in candidates for other in (body[at - 1], *body[at + 1:at + 2])),
                 label_repeats=labels[label_prefix(line.text)] > 1,
             )
+            if not self._may_fire(line.stripped, context, stopwords):
+                continue
             found = words.of(line)
+            if len(found) < self.options["min_content_words"]:
+                continue
+            if reference is None:
+                reference = self._reference(doc, [line for line in body if line.index in candidates], stopwords)
             section = self._section(body[at + 1:], words, candidates)
             topic = Topic(len(found), len(found & reference), None if section is None else len(found & section))
-            finding = self._judge(doc, line, topic, context, words, stopwords)
+            finding = self._judge(doc, line, topic, context, words)
             if finding:
                 yield finding
 
@@ -178,8 +182,24 @@ class Teaser(Kind):
                 break
         return section if count else None
 
-    def _judge(self, doc: Document, line: Line, topic: Topic, context: Context,
-               words: LineWords, stopwords: frozenset[str]) -> Finding | None:
+    def _may_fire(self, text: str, context: Context, stopwords: frozenset[str]) -> bool:
+        """Whether the line's shape and place allow a drop at all, before any topic is scored.
+
+        A truncated line may go; a ``Label:`` line or a plain headline only
+        between two sentences; a headline not in Title Case and without a full stop inside.
+        """
+        label = label_prefix(text)
+        if label and not headline_after_label(text, label):
+            return False  # "Update: the road is shut again" is a note, not a headline
+        if is_truncated(text):
+            return True
+        if label and len(label) >= 3 and not context.label_repeats:
+            return context.between_sentences
+        return (word_count(text) >= self.options["headline_words"] and context.between_sentences
+                and not INTERNAL_STOP.search(text) and not is_title_case(text, stopwords))
+
+    def _judge(self, doc: Document, line: Line, topic: Topic, context: Context, words: LineWords) -> Finding | None:
+        """The topic half of the decision, for a line ``_may_fire`` let through."""
         o = self.options
         text = line.stripped
         novelty = topic.section_novelty if topic.section_novelty is not None else topic.doc_novelty
@@ -187,8 +207,6 @@ class Teaser(Kind):
         if topic.section_shared is not None:
             facts.append(f"{topic.section_shared} with the next {o['section_words']} words")
         label = label_prefix(text)
-        if label and not headline_after_label(text, label):
-            return None  # "Update: the road is shut again" is a note, not a headline
         if is_truncated(text):
             if topic.doc_novelty < o["truncated_novelty"]:
                 return None
@@ -197,10 +215,10 @@ class Teaser(Kind):
                 return self._emit(doc, line, topic, facts, action="report")
             facts.append(f"ends in {text[-1]!r} among other teaser-shaped lines")
         elif label and len(label) >= 3 and not context.label_repeats:
-            if novelty < o["label_novelty"] or not context.between_sentences:
+            if novelty < o["label_novelty"]:
                 return None
             facts.append(f"starts with the label {label + ':'!r} between two paragraphs")
-        elif not is_title_case(text, stopwords) and self._interrupts(text, topic, context, words):
+        elif self._interrupts(text, topic, context, words):
             facts.append(f"a {word_count(text)}-word headline between two paragraphs that continue each other")
         else:
             return None
@@ -209,8 +227,6 @@ class Teaser(Kind):
     def _interrupts(self, text: str, topic: Topic, context: Context, words: LineWords) -> bool:
         """A headline dropped into running text: the paragraphs around it share more with each other than with it."""
         o = self.options
-        if word_count(text) < o["headline_words"] or not context.between_sentences or INTERNAL_STOP.search(text):
-            return False
         if topic.section_novelty is None:
             return False
         if topic.section_novelty < o["headline_novelty"] or topic.doc_novelty < o["headline_doc_novelty"]:

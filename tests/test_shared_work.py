@@ -1,0 +1,105 @@
+"""Work the rules share for speed must not change what they decide.
+
+* line-pattern rules are tried first as one combined regex, then one by one;
+* consecutive line-pattern rules look at one text and the engine applies
+  their drops as one step (a line two of them flag goes to the earlier rule);
+* the stoplist of a text is chosen by packed counts, as by plain counting.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from cleaner import Cleaner
+from cleaner.document import Document
+from cleaner.engine import Claimed, build_kinds
+from cleaner.kinds.line_pattern import LinePattern
+from cleaner.rules import Rule
+from cleaner.words import _best_stoplist, stoplists, words
+
+
+def line_rule(code: str, pattern: str, **params) -> Rule:
+    return Rule(code, f"rule-{code.lower()}", "line-pattern", "", "", code[0], "-", (),
+                params={"pattern": pattern, **params}, action="drop")
+
+
+def cleaner_of(*rules: Rule) -> Cleaner:
+    cleaner = Cleaner(select=("W004",))
+    cleaner.kinds = build_kinds(rules)
+    return cleaner
+
+
+RULES = (
+    line_rule("X001", "(?i)share(?: this)?"),
+    line_rule("X002", r"(?i)\d+ comments?", max_words=3),
+    line_rule("X003", r"Page (\d+) of \1"),  # a back-reference: cannot join the union
+    line_rule("X004", "(?x) sign \\s+ up"),  # verbose flag: cannot join the union
+    line_rule("X005", r"(?s)Menu.*", sentences=True),
+)
+LINES = ["Share this", "SHARE", "12 comments", "Page 2 of 2", "Page 2 of 3", "sign up", "sign  up", "Menu.",
+         "Menu and more.", "We share this view.", "12 comments were made by readers of the paper today"]
+
+
+def test_only_unitable_patterns_join_the_union():
+    kinds = build_kinds(RULES)
+    members = {kind.rule.code for kind in kinds if isinstance(kind, LinePattern) and kind.group is not None}
+    assert members == {"X001", "X002", "X005"}
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_union_finds_what_each_rule_finds_alone(line):
+    text = f"First paragraph here.\n{line}\nLast paragraph here.\n"
+    together = {kind.rule.code for kind in build_kinds(RULES) for _ in kind.find(Document(text))}
+    alone = {rule.code for rule in RULES for _ in build_kinds([rule])[0].find(Document(text))}
+    assert together == alone
+
+
+def test_a_line_two_rules_flag_goes_to_the_earlier_rule():
+    result = cleaner_of(line_rule("X001", "(?i)share"), line_rule("X002", "(?i)share|print")).clean(
+        "Intro text.\nShare\nPrint\nOutro text.\n")
+    assert result.text == "Intro text.\nOutro text.\n"
+    assert sorted((change.code, change.before) for change in result.changes) == [
+        ("X001", "Share\n"), ("X002", "Print\n")]
+    assert len({change.step for change in result.changes}) == 1  # one step for both rules
+
+
+def test_batched_drops_restore_exactly():
+    from cleaner.log import undo
+    text = "Intro text.\n\nShare\n\n12 comments\nMenu\nOutro text.\n"
+    rules = (line_rule("X001", "(?i)share"), line_rule("X002", r"\d+ comments"), line_rule("X003", "Menu"))
+    result = cleaner_of(*rules).clean(text)
+    assert "Share" not in result.text and "comments" not in result.text and "Menu" not in result.text
+    assert undo(result.text, result.changes) == text
+
+
+@pytest.mark.parametrize(("spans", "span", "expected"), [
+    ([(5, 10)], (0, 5), False),
+    ([(5, 10)], (10, 12), False),
+    ([(5, 10)], (9, 12), True),
+    ([(5, 10)], (0, 6), True),
+    ([(5, 10)], (7, 7), True),  # an insertion inside an edited span
+    ([(5, 5)], (5, 5), False),  # two insertions at one place
+    ([(0, 2), (5, 10)], (2, 5), False),
+])
+def test_claimed_spans_overlap(spans, span, expected):
+    assert Claimed(sorted(spans)).overlaps(*span) is expected
+
+
+def _plain_best_stoplist(text: str, sample: int) -> str:
+    counts = Counter(words(text[: sample * 12])[:sample])
+    hits = {name: sum(n for word, n in counts.items() if word in stops) for name, stops in stoplists().items()}
+    return max(hits, key=lambda name: (hits[name], name == "English", -list(stoplists()).index(name)))
+
+
+WORDS = st.sampled_from(sorted({"the", "der", "und", "le", "la", "de", "que", "и", "в", "a", "o", "e", "het",
+                                 "storm", "coast", "road", "en", "och", "i", "di", "il"}))
+
+
+@settings(max_examples=200)
+@given(st.lists(WORDS, max_size=500))
+def test_packed_counts_choose_like_plain_counting(chosen):
+    text = " ".join(chosen)
+    assert _best_stoplist(text, 400)[0] == _plain_best_stoplist(text, 400)
