@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import groupby, islice
 from typing import Any
 
 from .change import Change, Finding, Result
@@ -109,12 +109,23 @@ class Cleaner:
 
     @staticmethod
     def _find(run: Run, kind: Kind) -> list[tuple[Finding, Rule]]:
-        """What ``kind`` finds in the current text, with its rule (nothing when its regex timed out)."""
+        """What ``kind`` finds in the current text, with its rule.
+
+        Nothing when its regex timed out, or when it finds more than
+        ``MAX_FINDINGS`` things in one document (a degenerate input: a log of
+        millions of changes would take gigabytes); ``Result.skipped`` says so.
+        """
+        rule = kind.rule
         try:
-            return [(finding, kind.rule) for finding in kind.find(run.doc)]
+            found = [(finding, rule) for finding in islice(kind.find(run.doc), MAX_FINDINGS + 1)]
         except TimeoutError:
-            run.skipped.append(f"rule {kind.rule.code} ({kind.rule.name}) timed out on this document and was skipped")
+            run.skipped.append(f"rule {rule.code} ({rule.name}) timed out on this document and was skipped")
             return []
+        if len(found) > MAX_FINDINGS:
+            run.skipped.append(f"rule {rule.code} ({rule.name}) found more than {MAX_FINDINGS:,} things to change "
+                               "in this document and was skipped")
+            return []
+        return found
 
     def _commit(self, run: Run, found: list[tuple[Finding, Rule]], *, reports: bool) -> bool:
         """Apply ``found`` as one step and log it; return whether the text changed."""
@@ -186,6 +197,9 @@ class Claimed:
         insort(self.spans, (start, end))
         return True
 
+
+#: Most findings one rule may make in one document before it is skipped there.
+MAX_FINDINGS = 100_000
 
 #: How often the lines stage may run over one document before it must have settled.
 LINE_ROUNDS = 8

@@ -10,7 +10,7 @@ from itertools import count
 import pytest
 
 from cleaner import Cleaner, files
-from cleaner.kinds import substitution
+from cleaner.kinds import base
 
 from .test_reliability import GOOD, GOOD_CLEANED, run, src  # noqa: F401 (src is a fixture)
 
@@ -190,7 +190,7 @@ def test_broken_rule_file_fails_at_load(src, tmp_path, body, cause):
 
 def test_catastrophic_backtracking_rule_times_out(src, tmp_path, monkeypatch):
     """The rule is skipped for the file it hangs on, with a warning naming both; other files and rules go on."""
-    monkeypatch.setattr(substitution, "REGEX_TIMEOUT", 0.2)
+    monkeypatch.setattr(base, "REGEX_TIMEOUT", 0.2)
     folder = rules_dir(tmp_path, 'kind = "substitution"\n' + RULE + '[rule.params]\npattern = "(x+x+)+y"\n')
     (src / "trap.txt").write_bytes(b"x" * 5000 + b"  end\n")
     out = tmp_path / "out"

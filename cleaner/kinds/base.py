@@ -13,9 +13,21 @@ from ..change import Action, Finding
 from ..document import Document
 from ..rules import Rule, RuleError
 
-#: Longest a single regex search may run on one document before the rule is
-#: skipped for it (guards against catastrophic backtracking in user rules).
+#: Longest a single regex search may run on a short text before the rule is
+#: skipped for that document (guards against catastrophic backtracking in user rules)...
 REGEX_TIMEOUT = 2.0
+#: ...and the extra seconds it gets per million characters: a linear scan of a
+#: 20 MB line must finish, while backtracking blows up far beyond this.
+TIMEOUT_PER_MILLION = 2.0
+
+
+def timeout_for(text: str) -> float:
+    """Seconds a regex may run over ``text`` before it counts as runaway.
+
+    >>> timeout_for(""), timeout_for("x" * 5_000_000)
+    (2.0, 12.0)
+    """
+    return REGEX_TIMEOUT + len(text) / 1e6 * TIMEOUT_PER_MILLION
 
 
 class Stage(IntEnum):
@@ -100,7 +112,7 @@ class Kind:
         ``doc`` (the lines stage runs several rounds over mostly the same lines)."""
         seen: dict[str, bool] = doc.shared.setdefault(f"fullmatch-{id(pattern)}", {})
         if text not in seen:
-            seen[text] = pattern.fullmatch(text, timeout=REGEX_TIMEOUT) is not None
+            seen[text] = pattern.fullmatch(text, timeout=timeout_for(text)) is not None
         return seen[text]
 
     def finding(self, start: int, end: int, replacement: str, reason: str, *,

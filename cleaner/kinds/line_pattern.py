@@ -21,7 +21,7 @@ import regex
 from ..change import Finding
 from ..document import Document
 from ..rules import Rule
-from .base import REGEX_TIMEOUT, Kind, Param, Stage
+from .base import Kind, Param, Stage, timeout_for
 from .shape import LineShape, line_shapes
 
 
@@ -107,7 +107,7 @@ class PatternGroup:
                 continue
             if shape.text not in seen:
                 try:
-                    seen[shape.text] = self.union.fullmatch(shape.text, timeout=REGEX_TIMEOUT) is not None
+                    seen[shape.text] = self.union.fullmatch(shape.text, timeout=timeout_for(shape.text)) is not None
                 except TimeoutError:  # let each rule try (and time out) on its own
                     seen[shape.text] = True
             if seen[shape.text]:

@@ -23,7 +23,7 @@ import regex
 from ..change import Finding
 from ..document import Document, Line
 from ..rules import Rule, RuleError
-from .base import REGEX_TIMEOUT, Kind, Param, Stage
+from .base import Kind, Param, Stage, timeout_for
 from .shape import line_shapes, word_count
 
 TEXT_START = regex.compile(r"[\p{Lu}\p{Lo}\"“‘'«\d]")
@@ -83,7 +83,7 @@ class Metadata(Kind):
         return self.finding(start, end, "", f"line is only metadata: {text[:60]!r}")
 
     def _prefix(self, line: Line) -> Finding | None:
-        match = self.options["pattern"].match(line.text, timeout=REGEX_TIMEOUT)
+        match = self.options["pattern"].match(line.text, timeout=timeout_for(line.text))
         if not match or not match.group().strip():
             return None
         rest = line.text[match.end():]

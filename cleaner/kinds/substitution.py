@@ -16,7 +16,7 @@ import regex
 from ..change import Finding
 from ..document import Document
 from ..rules import Rule, RuleError
-from .base import REGEX_TIMEOUT, Kind, Param, Stage
+from .base import Kind, Param, Stage, timeout_for
 
 
 GROUP_REFERENCE = regex.compile(r"\\(\d+)|\\g<([^>]*)>")
@@ -52,12 +52,12 @@ class Substitution(Kind):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         pattern, prefilter = self.options["pattern"], self.options["prefilter"]
-        if prefilter and not prefilter.search(doc.text, timeout=REGEX_TIMEOUT):
+        if prefilter and not prefilter.search(doc.text, timeout=timeout_for(doc.text)):
             return
         reason = self.options["reason"] or self.rule.summary
         in_record = doc.meta.get("record") and self.options["record_replace"] is not None
         template = self.options["record_replace"] if in_record else self.options["replace"]
-        for match in pattern.finditer(doc.text, timeout=REGEX_TIMEOUT):
+        for match in pattern.finditer(doc.text, timeout=timeout_for(doc.text)):
             replacement = self._replacement(match, template)
             if replacement != match.group():
                 yield self.finding(match.start(), match.end(), replacement, reason)
