@@ -12,7 +12,7 @@ cleaned text with its changes.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 Action = Literal["fix", "drop", "report"]
@@ -64,7 +64,14 @@ class Change:
     applied: bool = True
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The change as a dict of plain values, for JSON (``scores`` copied, not shared).
+
+        >>> Change("W001", "trailing-whitespace", "fix", 1, 5, " ", "", "trailing", 0, 4).to_dict()["after"]
+        ''
+        """
+        data = {name: getattr(self, name) for name in CHANGE_FIELDS}
+        data["scores"] = dict(self.scores)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Change:
@@ -74,6 +81,9 @@ class Change:
     def edits(self) -> bool:
         """True when the change altered the text (an applied fix or drop)."""
         return self.action != "report" and self.applied
+
+
+CHANGE_FIELDS = tuple(f.name for f in fields(Change))
 
 
 @dataclass(frozen=True, slots=True)
