@@ -127,18 +127,21 @@ class Teaser(Kind):
             return
         _, stopwords = best_stoplist(doc)
         words = LineWords(stopwords)
-        labels = Counter(match.group(1) for match in LABEL_LINE.finditer(doc.text))
+        labels: Counter[str] | None = None  # how often each Label: starts a line, counted when first needed
         position = {line.index: number for number, line in enumerate(body)}
         reference: set[str] | None = None
         for line in body:
             if line.index not in candidates:
                 continue
             at = position[line.index]
+            label = label_prefix(line.text)
+            if label and labels is None:
+                labels = Counter(match.group(1) for match in LABEL_LINE.finditer(doc.text))
             context = Context(
                 before=body[at - 1],
                 after=body[at + 1] if at + 1 < len(body) else None,
                 in_run=any(other.index in candidates for other in (body[at - 1], *body[at + 1:at + 2])),
-                label_repeats=labels[label_prefix(line.text)] > 1,
+                label_repeats=bool(label and labels and labels[label] > 1),
             )
             if not self._may_fire(line.stripped, context, stopwords):
                 continue
