@@ -1,11 +1,13 @@
 """Peak memory of `cleaner clean` on a JSON Lines file of N small records, for several N.
 
-Each run is a fresh process; its peak RSS comes from wait4. Flat memory
-would give the same peak for every N; the figures say how far from that the
-JSONL path is (today it holds the whole file, its output and every record's
-result at once).
+Each run is a fresh process with --jobs 1, so all the cleaning happens in
+the process whose peak RSS wait4 reports (a worker's would not be counted).
+The JSONL path streams: it holds one record at a time, writes each cleaned
+line and each log entry as it goes, and keeps only counts for the summary,
+so the peak should be the same for every N. The runs use the default
+settings (--max-bytes applies to each record, not to the file).
 
-    python bench/memory.py [--records 100000 1000000] [--max-bytes 0]
+    python bench/memory.py [--records 10000 100000 1000000] [--max-bytes 64M]
 """
 
 from __future__ import annotations
@@ -38,19 +40,20 @@ def peak_rss_mb(args: list[str]) -> tuple[float, float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--records", type=int, nargs="+", default=[100_000, 1_000_000])
-    parser.add_argument("--max-bytes", default="0", help="passed to cleaner (0: no limit)")
+    parser.add_argument("--records", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--max-bytes", help="passed to cleaner (default: cleaner's own default)")
     options = parser.parse_args()
-    print(f"{'records':>10} {'file MB':>8} {'peak RSS MB':>12} {'seconds':>8} {'exit':>5}")
+    limit = ["--max-bytes", options.max_bytes] if options.max_bytes else []
+    print(f"{'records':>10} {'file MB':>8} {'log MB':>8} {'peak RSS MB':>12} {'seconds':>8} {'exit':>5}")
     with tempfile.TemporaryDirectory() as folder:
         for count in options.records:
-            source = Path(folder, f"r{count}")
+            source, out = Path(folder, f"r{count}"), Path(folder, f"o{count}")
             source.mkdir()
             write_records(source / "records.jsonl", count)
             size = (source / "records.jsonl").stat().st_size / 2**20
-            rss, seconds, code = peak_rss_mb([CLEANER, "clean", str(source), "-o", str(Path(folder, f"o{count}")),
-                                              "-q", "--max-bytes", options.max_bytes])
-            print(f"{count:>10} {size:>8.1f} {rss:>12.1f} {seconds:>8.1f} {code:>5}")
+            rss, seconds, code = peak_rss_mb([CLEANER, "clean", str(source), "-o", str(out), "-q", "--jobs", "1", *limit])
+            log = (out / "_changes" / "records.jsonl.json").stat().st_size / 2**20
+            print(f"{count:>10} {size:>8.1f} {log:>8.1f} {rss:>12.1f} {seconds:>8.1f} {code:>5}", flush=True)
 
 
 if __name__ == "__main__":

@@ -7,13 +7,11 @@ input errors (the other files are still processed).
 
 from __future__ import annotations
 
-import difflib
 import importlib.util
-import json
 import os
 import sys
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
@@ -21,14 +19,14 @@ import click
 from . import __version__, report
 from .config import preset_names
 from .corpus import enable as enable_corpus
-from .files import InputError, atomic_write, parse_size
+from .files import InputError, parse_size
 from .formats import ReadOptions
 from .interrupt import Tally, interruptible
 from .project import ConfigError, Project, load_project
 from .report import summary_lines
 from .rules import RuleError, load_rules
-from .runner import (CHANGES_DIR, Outcome, Summary, clean_tree, collect, fix_tree, outcomes, process_bytes,
-                     restore_file, restore_tree, to_json)
+from .runner import (CHANGES_DIR, Outcome, Summary, clean_tree, collect, fix_tree, outcomes, process_stdin,
+                     restore_file, restore_tree)
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 #: Runs over this many files show a progress bar (on a terminal, outside CI).
@@ -39,15 +37,6 @@ class Failure(click.ClickException):
     """A usage, rule-file or output error: printed as 'Error: …', exit code 2."""
 
     exit_code = EXIT_ERROR
-
-
-def unified_diff(before: str, after: str, name: str) -> str:
-    """A unified diff that ``patch`` accepts, with ``\\ No newline at end of file`` where due."""
-    lines = []
-    for line in difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                     name, f"{name} (cleaned)"):
-        lines.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-    return "".join(lines)
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -76,7 +65,8 @@ def rule_options(command):
         click.option("--id-field", default="id", show_default=True, help="JSONL: the field naming a record in logs."),
         click.option("--stdin-filename", help="With SOURCE '-': the name whose format stdin is read in (e.g. x.jsonl)."),
         click.option("--max-bytes", default="64M", show_default=True, callback=_size,
-                     help="Refuse larger files (and gzip content) with an error; K, M, G suffixes; 0: no limit."),
+                     help="Refuse a larger text file, HTML page (also decompressed) or stdin with an error; for "
+                          "JSON Lines, a larger record (the file may be any size). K, M, G suffixes; 0: no limit."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="all cores",
                      help="Worker processes; the output is the same for any number."),
     ]):
@@ -110,21 +100,23 @@ def _stdin(sources) -> bool:
     return [str(s) for s in sources] == ["-"]
 
 
-def _read_stdin(run: Run) -> Outcome:
-    raw = sys.stdin.buffer.read()
-    return process_bytes(Path(run.stdin_name or "-"), raw, run.project, run.read)
+def _read_stdin(run: Run, show: str, write: bool = True, log_path: Path | None = None) -> Outcome:
+    """Clean stdin (named by --stdin-filename), writing the cleaned bytes to stdout (unless not ``write``)."""
+    return process_stdin(Path(run.stdin_name or "-"), sys.stdin.buffer, run.project, replace(run.read, show=show),
+                         sys.stdout.buffer if write else None, log_path)
 
 
 def _error(outcome: Outcome) -> bool:
-    """Print a file's error and its bad JSONL lines; True if there were any."""
+    """Print a file's error, its bad JSONL lines and its warnings; True if there were errors."""
     if outcome.error is not None:
         click.echo(f"error: {outcome.path}: {outcome.error}", err=True)
-    for line, cause in outcome.processed.problems if outcome.processed else ():
+    if outcome.processed is None:
+        return outcome.error is not None
+    for line, cause in outcome.processed.problems:
         click.echo(f"error: {outcome.path}:{line}: {cause}", err=True)
-    for piece in outcome.processed.pieces if outcome.processed else ():
-        for skipped in piece.result.skipped:
-            click.echo(f"warning: {outcome.path}{f':{piece.line}' if piece.line else ''}: {skipped}", err=True)
-    return outcome.error is not None or bool(outcome.processed and outcome.processed.problems)
+    for line, skipped in outcome.processed.notes.warnings:
+        click.echo(f"warning: {outcome.path}{f':{line}' if line else ''}: {skipped}", err=True)
+    return outcome.error is not None or bool(outcome.processed.problems)
 
 
 def _progress(quiet: bool):
@@ -158,12 +150,7 @@ def _summary(summary: Summary, verb: str, quiet: bool) -> None:
 
 
 def _clean_stdin(run: Run, log_path: Path | None) -> int:
-    outcome = _read_stdin(run)
-    if outcome.processed is not None:
-        sys.stdout.buffer.write(outcome.processed.output)
-        if log_path is not None:
-            atomic_write(log_path, to_json(outcome.processed.log))
-    return EXIT_ERROR if _error(outcome) else EXIT_OK
+    return EXIT_ERROR if _error(_read_stdin(run, "", log_path=log_path)) else EXIT_OK
 
 
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No summary (errors are still printed).")
@@ -228,20 +215,20 @@ def check(sources, diff, strict, output_format, statistics, **options) -> None:
     Fixes that `fix` applies are marked [*]; unsafe ones need `fix --unsafe-fixes`.
     """
     run = make_run(sources, **options)
-    items = [_read_stdin(run)] if _stdin(sources) else outcomes(collect(list(sources), run.project), run.project,
-                                                                  run.read, in_place=True)
+    show = "diff" if diff else "check"
+    items = [_read_stdin(run, show, write=False)] if _stdin(sources) else outcomes(
+        collect(list(sources), run.project), run.project, replace(run.read, show=show), in_place=True)
     failing = errors = False
     found: list[report.Finding] = []
     for outcome in items:
         errors |= _error(outcome)
         if outcome.processed is None:
             continue
-        if diff:
-            for piece in outcome.processed.pieces:
-                name = f"{outcome.path}:{piece.line}" if piece.line else str(outcome.path)
-                click.echo(unified_diff(piece.result.original, piece.result.text, name), nl=False)
-        found += report.findings(str(outcome.path), outcome.processed.pieces, _safe_codes(run.project, outcome.path))
-        failing |= outcome.processed.changed or (strict and any(p.result.reports for p in outcome.processed.pieces))
+        notes = outcome.processed.notes
+        for text in notes.diffs:
+            click.echo(text, nl=False)
+        found += notes.findings
+        failing |= notes.changed or (strict and notes.reports)
     if not diff:
         _print_findings(found, output_format, statistics)
     sys.exit(EXIT_ERROR if errors else EXIT_CHANGED if failing else EXIT_OK)
@@ -258,10 +245,6 @@ def _print_findings(found: list[report.Finding], output_format: str, statistics:
         click.echo(line)
 
 
-def _safe_codes(project: Project, path: Path) -> set[str]:
-    return {rule.code for rule in project.cleaner_for(path).rules if rule.fix == "safe"}
-
-
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
@@ -275,6 +258,7 @@ def fix(sources, unsafe_fixes, quiet, **options) -> None:
     """
     run = make_run(sources, **options, unsafe_fixes=unsafe_fixes)
     held_back = 0
+    text_on_stdout = _stdin(sources)
 
     def show(outcome: Outcome) -> None:
         nonlocal held_back
@@ -284,16 +268,13 @@ def fix(sources, unsafe_fixes, quiet, **options) -> None:
             return
         if outcome.processed.changed and not quiet:
             click.echo(f"fixed {outcome.path}", err=True)
-        held = report.findings(str(outcome.path), outcome.processed.pieces, set(), only=lambda c: not c.applied)
-        held_back += len(held)
-        for finding in held:
-            click.echo(report.text(finding))
+        held_back += len(outcome.processed.notes.findings)
+        for finding in outcome.processed.notes.findings:
+            click.echo(report.text(finding), err=text_on_stdout)
 
-    if _stdin(sources):
-        outcome = _read_stdin(run)
+    if text_on_stdout:
+        outcome = _read_stdin(run, "fix")
         show(outcome)
-        if outcome.processed is not None:
-            sys.stdout.buffer.write(outcome.processed.output)
         failed = outcome.processed is None or bool(outcome.processed.problems)
         sys.exit(EXIT_ERROR if failed else EXIT_CHANGED if outcome.processed.changed or held_back else EXIT_OK)
     tally = Tally()
@@ -371,7 +352,7 @@ def restore(target, output, log_path) -> None:
     """Rebuild the original files from a `clean` output folder (or one file and its --log)."""
     if log_path is not None:
         try:
-            atomic_write(output, restore_file(target, json.loads(log_path.read_text(encoding="utf-8"))))
+            restore_file(target, log_path, output)
         except (InputError, OSError, ValueError, KeyError) as error:
             raise Failure(f"{target}: {error}") from error
         return

@@ -10,9 +10,12 @@ D002 (``duplicate-document``) look each document up in the ``CorpusStats``
 the first pass made, which the project hands them as their ``corpus`` option.
 
 With ``--drop-duplicates`` D002 drops the whole text of a duplicate, and
-``withhold`` keeps it out of the output: a text file is not written, a JSONL
-record's line is left out. The change log keeps what ``put_back`` needs so
-that ``restore`` still rebuilds the original.
+its format keeps it out of the output (``formats.dropped_duplicate``): a
+text file is not written, a JSONL record's line is left out. The change log
+keeps what was left out, so that ``restore`` still rebuilds the original.
+
+The first pass streams JSON Lines files as the second does, and applies
+``--max-bytes`` as it does (to a text file, to a record).
 """
 
 from __future__ import annotations
@@ -21,20 +24,18 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import regex
 
 from .engine import Cleaner
 from .files import InputError, Source, decode, read_bytes
-from .formats import Processed, ReadOptions, format_of, gunzip, gzip_bytes
-from .jsonl import LineProblem, lines_of, parse_record, split_line
+from .formats import DUPLICATE_RULE, ReadOptions, format_of
+from .jsonl import texts
 from .kinds.corpus import CorpusStats, Duplicate, DuplicateDocument, RepeatedLine, line_hashes
 from .project import Project
 
 FAMILY = "D"
-DUPLICATE_RULE = "D002"
 #: MinHash seed: the same corpus always gives the same signatures.
 SEED = 1
 WORD = regex.compile(r"\w+")
@@ -95,22 +96,12 @@ def documents_of(items: Iterable[Any], options: ReadOptions) -> Iterator[tuple[s
             continue
         fmt = format_of(item.path)
         try:
-            raw = read_bytes(item.path)
             if fmt.name == "text":
-                yield str(item.path), decode(raw).text
+                yield str(item.path), decode(read_bytes(item.path, options.max_bytes)).text
             elif fmt.name == "jsonl":
-                yield from _records(str(item.path), gunzip(raw) if item.path.name.lower().endswith(".gz") else raw,
-                                    options.text_field)
-        except InputError:
-            continue
-
-
-def _records(path: str, content: bytes, text_field: str) -> Iterator[tuple[str, str]]:
-    for number, line in enumerate(lines_of(content), 1):
-        body, _ = split_line(line)
-        try:
-            yield f"{path}:{number}", parse_record(body, text_field)[text_field]
-        except LineProblem:
+                for line, text in texts(item.path, options.text_field, options.max_bytes):
+                    yield f"{item.path}:{line}", text
+        except (InputError, OSError):
             continue
 
 
@@ -184,41 +175,3 @@ def report(stats: CorpusStats, dropped: bool) -> dict[str, Any]:
         "duplicates_dropped": dropped,
         "duplicate_groups": [{"kept": kept, "duplicates": found} for kept, found in groups.items()],
     }
-
-
-def _dropped(processed: Processed) -> list[int]:
-    """The line numbers (0 for a whole text file) of the documents D002 dropped."""
-    return [piece.line for piece in processed.pieces
-            if any(c.code == DUPLICATE_RULE and c.action == "drop" and c.applied for c in piece.result.changes)]
-
-
-def withhold(processed: Processed) -> bytes | None:
-    """The bytes to write for a cleaned file, without its dropped duplicates (None: write no file).
-    What is left out goes into the log, under ``withheld``, for ``put_back``."""
-    dropped = _dropped(processed)
-    if not dropped:
-        return processed.output
-    if dropped == [0]:
-        processed.log["withheld"] = processed.output.decode("utf-8")
-        return None
-    compressed = processed.log.get("compressed", False)
-    lines = lines_of(gunzip(processed.output) if compressed else processed.output)
-    processed.log["withheld"] = [{"line": number, "text": lines[number - 1].decode("utf-8")} for number in dropped]
-    gone = set(dropped)
-    kept = b"".join(line for number, line in enumerate(lines, 1) if number not in gone)
-    return gzip_bytes(kept) if compressed else kept
-
-
-def put_back(cleaned: Path, log: dict[str, Any]) -> bytes:
-    """The bytes ``clean`` made for a file before ``withhold`` left its duplicates out."""
-    withheld = log.get("withheld")
-    if withheld is None:
-        return cleaned.read_bytes()
-    if isinstance(withheld, str):
-        return withheld.encode("utf-8")
-    compressed = log.get("compressed", False)
-    lines = lines_of(gunzip(cleaned.read_bytes()) if compressed else cleaned.read_bytes())
-    for entry in withheld:
-        lines.insert(entry["line"] - 1, entry["text"].encode("utf-8"))
-    content = b"".join(lines)
-    return gzip_bytes(content) if compressed else content

@@ -1,19 +1,25 @@
 """Reading sources and writing outputs safely.
 
-``read_source`` decodes bytes to text and says how (encoding, byte-order
-mark), so the change log can restore the exact bytes. ``atomic_write``
-never leaves a half-written file: it writes a temporary file beside the
-target, fsyncs it and renames it over the target.
+``decode`` turns bytes into text and says how (encoding, byte-order mark),
+so the change log can restore the exact bytes. ``atomic_write`` never leaves
+a half-written file: it writes a temporary file beside the target, fsyncs it
+and renames it over the target. A file written as a stream is ``staged``
+first (a hidden temporary file, fsynced, removed on any error) and
+``commit`` renames it into place, so a run can write a file in a worker and
+move it into place later, in order.
 """
 
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 
 class InputError(Exception):
@@ -110,7 +116,7 @@ def encode(text: str, encoding: str, bom: bytes) -> bytes:
     return bom + text.encode(encoding)
 
 
-#: Largest file (or decompressed gzip content) read by default: ``--max-bytes``.
+#: Largest file (HTML: decompressed page; JSON Lines: record) read by default: ``--max-bytes``.
 DEFAULT_MAX_BYTES = 64 * 2**20
 UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}
 
@@ -150,6 +156,25 @@ def read_bytes(path: Path, limit: int = 0) -> bytes:
         raise InputError(cause(error)) from error
 
 
+@contextmanager
+def open_source(path: Path) -> Iterator[BinaryIO]:
+    """``path`` opened to be streamed; a failure to read it (or to write what is made of it) is an ``InputError``."""
+    try:
+        with open(path, "rb") as handle:
+            yield handle
+    except OSError as error:
+        raise InputError(cause(error)) from error
+
+
+def read_stdin(stream: BinaryIO, limit: int = 0) -> bytes:
+    """All the bytes of stdin (``stream``), whose size is not known beforehand: more than ``limit`` (if not 0)
+    are refused once ``limit + 1`` have been read."""
+    data = stream.read(limit + 1) if limit else stream.read()
+    if limit and len(data) > limit:
+        raise InputError(f"stdin is larger than --max-bytes {megabytes(limit)}")
+    return data
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -160,26 +185,65 @@ def _umask() -> int:
 NEW_FILE_MODE = 0o666 & ~_umask()
 
 
+@contextmanager
+def staged(folder: Path, name: str, tag: str = "") -> Iterator[tuple[BinaryIO, Path]]:
+    """A new hidden temporary file in ``folder`` to write ``name`` into: ``(handle, path)``.
+
+    When the block ends the file is flushed and fsynced, ready for ``commit``;
+    if the block raises, it is removed. A process killed in the block leaves
+    it: ``remove_staged`` finds it by ``tag``.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, created = tempfile.mkstemp(dir=folder, prefix=f".{name}.{tag}", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle, Path(created)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(created).unlink(missing_ok=True)
+        raise
+
+
+def remove_staged(path: Path, tag: str) -> None:
+    """Remove the files staged for ``path`` with ``tag`` that were never committed."""
+    assert tag, "without a tag, the temporary files of other runs would match"
+    for temp in path.parent.glob(f".{glob.escape(path.name)}.{glob.escape(tag)}*.tmp"):
+        temp.unlink(missing_ok=True)
+
+
+def commit(temp: Path, path: Path) -> None:
+    """Rename a staged file over ``path``, with ``path``'s mode (or the usual one for a new file).
+
+    The rename is fsynced too, so it survives a power cut; if it fails, the staged file is removed.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.chmod(temp, path.stat().st_mode & 0o7777 if path.exists() else NEW_FILE_MODE)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A file to write ``path`` through, as a stream: it replaces ``path`` only if the block ends without error."""
+    with staged(path.parent, path.name) as (handle, temp):
+        yield handle
+    commit(temp, path)
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never a mix.
 
     The data goes to a hidden temporary file beside the target, is fsynced, and
     is renamed over the target; on any error the temporary file is removed and
-    the target is as it was. The rename is fsynced too, so it survives a power cut.
+    the target is as it was.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, path.stat().st_mode & 0o7777 if path.exists() else NEW_FILE_MODE)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
+    with atomic_file(path) as handle:
+        handle.write(data)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -9,11 +9,12 @@ it (``restore`` says so).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .files import InputError
-from .formats import Pick, Piece, Processed, ReadOptions, gunzip
+from .formats import Notes, Pick, Processed, ReadOptions, gunzip
 from .log import LOG_VERSION, sha256
 
 #: How trafilatura is asked to extract: precision first, as the rules are.
@@ -34,6 +35,7 @@ def extract(html: bytes, settings: dict[str, Any] = EXTRACTION) -> dict[str, Any
 class HtmlFormat:
     name = "html"
     in_place = False
+    streams = False
 
     def output_name(self, relative: Path) -> Path:
         stem = relative.name
@@ -42,12 +44,13 @@ class HtmlFormat:
                 stem = stem[: -len(suffix)]
         return relative.with_name(f"{stem}.txt")
 
-    def process(self, path: str, raw: bytes, pick: Pick, options: ReadOptions) -> Processed:
-        html = gunzip(raw) if path.lower().endswith(".gz") else raw
+    def process(self, path: str, raw: bytes, pick: Pick, options: ReadOptions, notes: Notes) -> Processed:
+        html = gunzip(raw, options.max_bytes) if path.lower().endswith(".gz") else raw
         page = extract(html)
         if not page["text"].strip():
             raise InputError("trafilatura found no article text in this page")
         result = pick(page["url"]).clean(page["text"], path=path, meta={"url": page["url"], "title": page["title"]})
+        notes.add(path, result)
         log = {
             "version": LOG_VERSION, "format": "html", "source": path, "sha256_source": sha256(raw),
             "extractor": {"name": "trafilatura", "version": _trafilatura_version(), **EXTRACTION},
@@ -55,9 +58,10 @@ class HtmlFormat:
             "sha256_after": sha256(result.text.encode("utf-8")), "changed": result.changed,
             "skipped_rules": list(result.skipped), "changes": [change.to_dict() for change in result.changes],
         }
-        return Processed([Piece(result)], result.text.encode("utf-8"), log)
+        return Processed(notes, result.text.encode("utf-8"), log)
 
-    def restore(self, cleaned: bytes, log: dict[str, Any]) -> bytes:
+    def restore(self, cleaned: Path, log_path: Path, out: BinaryIO) -> None:
+        log = json.loads(log_path.read_text(encoding="utf-8"))
         raise InputError(f"made from the HTML page {log['source']} (sha256 {log['sha256_source']}), "
                          "which the log cannot rebuild; that page was never changed")
 

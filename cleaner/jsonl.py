@@ -1,11 +1,18 @@
-"""JSON Lines: one document per record, cleaned in its text field.
+"""JSON Lines: one document per record, cleaned in its text field, streamed.
 
 Every other field, the key order and the record order stay as they were. A
 record whose text did not change is copied byte for byte; a changed one is
 written back in the JSON style its line was written in (ASCII escapes or
 not, compact or spaced separators), so ``restore`` can rebuild the original
 line exactly. A line that cannot be used (not JSON, not an object, no text
-field, text not a string) is named as a problem and copied through as it is.
+field, text not a string, longer than ``--max-bytes``) is named as a problem
+and copied through as it is.
+
+The file is read a line at a time (decompressed as it is read, for
+``.jsonl.gz``), and each cleaned line and each log entry is written as soon
+as it is made: memory holds one record, whatever the file's size. A line
+longer than ``--max-bytes`` is copied in chunks, never held whole, so a gzip
+bomb cannot fill memory either.
 
 >>> line_style(b'{"id": 1, "text": "caf\\\\u00e9"}', {"id": 1, "text": "café"})
 [True, ', ', ': ']
@@ -15,14 +22,19 @@ field, text not a string) is named as a problem and copied through as it is.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .change import Change
-from .files import InputError
-from .formats import Pick, Piece, Processed, ReadOptions, gunzip, gzip_bytes
-from .log import LOG_VERSION, sha256, undo
+from .files import InputError, megabytes
+from .formats import CHUNK, Notes, Pick, ReadOptions, Sink, dropped_duplicate, gunzip_stream
+from .log import LOG_VERSION, undo
+from .logstream import LogWriter, open_log
 
 #: (ensure_ascii, item separator, key separator): how common writers write JSON Lines.
 STYLES: tuple[tuple[bool, str, str], ...] = (
@@ -59,10 +71,33 @@ def line_style(body: bytes, record: dict[str, Any]) -> list[Any] | None:
     return None
 
 
-def lines_of(content: bytes) -> list[bytes]:
-    """The lines of ``content`` with their endings; only ``\\n`` ends a line (JSON strings hold no raw newline)."""
-    parts = content.split(b"\n")
-    return [part + b"\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+class LongLine:
+    """A line longer than the limit: ``chunks`` yields it piece by piece as it is read, once."""
+
+    def __init__(self, head: bytes, handle: BinaryIO) -> None:
+        self.chunks = self._read(head, handle)
+
+    @staticmethod
+    def _read(chunk: bytes, handle: BinaryIO) -> Iterator[bytes]:
+        yield chunk
+        while not chunk.endswith(b"\n") and (chunk := handle.readline(CHUNK)):
+            yield chunk
+
+
+def read_lines(handle: BinaryIO, limit: int = 0) -> Iterator[bytes | LongLine]:
+    """The lines of ``handle`` with their endings; only ``\\n`` ends a line (JSON strings hold no raw newline).
+
+    A line whose content is longer than ``limit`` bytes (if not 0) comes as a
+    ``LongLine``, never read whole; what its reader leaves of it is passed over.
+    """
+    while line := handle.readline(limit + 2 if limit else -1):
+        if limit and len(split_line(line)[0]) > limit:
+            long = LongLine(line, handle)
+            yield long
+            for _ in long.chunks:
+                pass
+        else:
+            yield line
 
 
 def split_line(line: bytes) -> tuple[bytes, bytes]:
@@ -89,9 +124,29 @@ def parse_record(body: bytes, text_field: str) -> dict[str, Any]:
     return record
 
 
+def texts(path: Path, text_field: str, limit: int) -> Iterator[tuple[int, str]]:
+    """``(line, text)`` of each usable record of a JSON Lines file, read as a stream; other lines are passed over."""
+    with open(path, "rb") as raw:
+        source = gunzip_stream(raw) if path.name.lower().endswith(".gz") else raw
+        for number, line in enumerate(read_lines(source, limit), 1):
+            try:
+                if isinstance(line, bytes):
+                    yield number, parse_record(split_line(line)[0], text_field)[text_field]
+            except LineProblem:
+                continue
+
+
+class Nowhere:
+    """Where the bytes of a file that is not written go (``check``)."""
+
+    def write(self, data: bytes) -> int:
+        return len(data)
+
+
 class JsonlFormat:
     name = "jsonl"
     in_place = True
+    streams = True
 
     def __init__(self, compressed: bool = False) -> None:
         self.compressed = compressed
@@ -99,71 +154,143 @@ class JsonlFormat:
     def output_name(self, relative: Path) -> Path:
         return relative
 
-    def process(self, path: str, raw: bytes, pick: Pick, options: ReadOptions) -> Processed:
-        content = gunzip(raw, options.max_bytes) if self.compressed else raw
-        pieces: list[Piece] = []
-        entries: list[dict[str, Any]] = []
+    def stream(self, path: str, source: BinaryIO, pick: Pick, options: ReadOptions, notes: Notes,
+               sink: Sink) -> list[tuple[int, str]]:
+        """Clean each record of ``source`` as it is read: its line goes to ``sink.output`` and its log entry
+        (if it has changes) to ``sink.log`` at once. Returns ``(line, cause)`` of the lines copied as they were."""
         problems: list[tuple[int, str]] = []
-        out: list[bytes] = []
-        for number, line in enumerate(lines_of(content), 1):
-            body, ending = split_line(line)
-            if not body.strip():
-                out.append(line)
-                continue
-            try:
-                record = parse_record(body, options.text_field)
-            except LineProblem as problem:
-                problems.append((number, str(problem)))
-                out.append(line)
-                continue
-            piece, entry, written = self._clean_record(path, number, body, record, pick, options)
-            pieces.append(piece)
-            entries += [entry] if entry["changes"] else []
-            out.append(written + ending)
-        output = b"".join(out)
-        log = {
-            "version": LOG_VERSION, "format": "jsonl", "source": path, "compressed": self.compressed,
-            "text_field": options.text_field, "id_field": options.id_field,
-            "sha256_before": sha256(content), "sha256_after": sha256(output),
-            "changed": output != content, "records": entries,
-        }
-        return Processed(pieces, gzip_bytes(output) if self.compressed else output, log, problems)
+        before, after = hashlib.sha256(), hashlib.sha256()
+        log = LogWriter(sink.log, {"version": LOG_VERSION, "format": "jsonl", "source": path,
+                                   "compressed": self.compressed, "text_field": options.text_field,
+                                   "id_field": options.id_field})
+        with self._writer(sink.output) as out:
+            lines = read_lines(gunzip_stream(source) if self.compressed else source, options.max_bytes)
+            for number, line in enumerate(lines, 1):
+                if isinstance(line, LongLine):
+                    size, limit = megabytes(_copy(line, out, before, after)), megabytes(options.max_bytes)
+                    problems.append((number, f"record is {size}, above --max-bytes {limit}"))
+                    continue
+                try:
+                    made, entry = self._clean_line(path, number, line, pick, options, notes)
+                except LineProblem as problem:
+                    problems.append((number, str(problem)))
+                    made, entry = line, None
+                before.update(line)
+                after.update(made)
+                if entry is None or "withheld" not in entry:
+                    out.write(made)
+                if entry is not None:
+                    log.add(entry)
+        log.close({"sha256_before": before.hexdigest(), "sha256_after": after.hexdigest(), "changed": notes.changed})
+        return problems
 
-    def _clean_record(self, path: str, number: int, body: bytes, record: dict[str, Any], pick: Pick,
-                      options: ReadOptions) -> tuple[Piece, dict[str, Any], bytes]:
+    def _clean_line(self, path: str, number: int, line: bytes, pick: Pick, options: ReadOptions,
+                    notes: Notes) -> tuple[bytes, dict[str, Any] | None]:
+        """The line ``clean`` makes of one line, and the record's log entry if it has changes."""
+        body, ending = split_line(line)
+        if not body.strip():
+            return line, None
+        record = parse_record(body, options.text_field)
         url = record.get(options.url_field)
         url = url if isinstance(url, str) else None
         result = pick(url).clean(record[options.text_field], path=f"{path}:{number}", meta={"url": url, "record": True})
         key = record.get(options.id_field, number)
+        notes.add(path, result, number, key)
+        if not result.changes:
+            return line, None
         entry: dict[str, Any] = {"line": number, "id": key, "changed": result.changed,
                                  "skipped_rules": list(result.skipped),
                                  "changes": [change.to_dict() for change in result.changes]}
         if not result.changed:
-            return Piece(result, number, key), entry, body
+            return line, entry
         style = line_style(body, record)
         if style is None:
             entry["original"] = body.decode("utf-8")
         entry["style"] = style or list(STYLES[0])
-        return Piece(result, number, key), entry, dump({**record, options.text_field: result.text}, entry["style"])
+        made = dump({**record, options.text_field: result.text}, entry["style"]) + ending
+        if dropped_duplicate(result):  # left out of OUT; the log keeps the line, for restore
+            entry["withheld"] = made.decode("utf-8")
+        return made, entry
 
-    def restore(self, cleaned: bytes, log: dict[str, Any]) -> bytes:
-        """The original records: each changed record's text edits undone, its line rebuilt."""
-        content = gunzip(cleaned) if self.compressed else cleaned
-        if sha256(content) != log["sha256_after"]:
-            raise InputError("the cleaned file does not match its log (sha256 differs): it was edited after cleaning")
-        lines = lines_of(content)
-        field = log["text_field"]
-        for entry in log["records"]:
-            if not entry["changed"]:
-                continue
-            body, ending = split_line(lines[entry["line"] - 1])
-            if "original" in entry:
-                lines[entry["line"] - 1] = entry["original"].encode("utf-8") + ending
-                continue
-            record = json.loads(body)
-            record[field] = undo(record[field], (Change.from_dict(c) for c in entry["changes"]))
-            lines[entry["line"] - 1] = dump(record, entry["style"]) + ending
-        original = b"".join(lines)
-        if sha256(original) != log["sha256_before"]:
-            raise InputError("restoring did not reproduce the original records (sha256 differs)")
-        return gzip_bytes(original) if self.compressed else original
+    @contextmanager
+    def _writer(self, handle: BinaryIO | None) -> Iterator[Any]:
+        """Where the lines go: ``handle`` (through gzip for ``.jsonl.gz``), or nowhere."""
+        if handle is None:
+            yield Nowhere()
+        elif not self.compressed:
+            yield handle
+        else:  # no name and no time in the header: the same lines always give the same bytes
+            with gzip.GzipFile(filename="", mode="wb", fileobj=handle, mtime=0) as compressed:
+                yield compressed
+
+    def restore(self, cleaned: Path, log_path: Path, out: BinaryIO) -> None:
+        """The original records: each changed record's text edits undone, its line rebuilt.
+
+        Two passes over the cleaned file, each streamed: the first checks it
+        against the log's sha256 (so an edited file is named as such), the
+        second rebuilds the original, checked against the other sha256.
+        """
+        with open_log(log_path) as log, open(cleaned, "rb") as raw:
+            digest = hashlib.sha256()
+            for line, _ in self._made_lines(raw, log.records()):
+                for chunk in _chunks(line):
+                    digest.update(chunk)
+            items = {**log.header, **log.trailer()}  # the hashes follow the records, but may come first
+            if digest.hexdigest() != items["sha256_after"]:
+                raise InputError("the cleaned file does not match its log (sha256 differs): it was edited after cleaning")
+        with open_log(log_path) as log, open(cleaned, "rb") as raw, self._writer(out) as write:
+            digest = hashlib.sha256()
+            for line, entry in self._made_lines(raw, log.records()):
+                original = _chunks(line) if entry is None else (_original(_whole(line), entry, items["text_field"]),)
+                for chunk in original:
+                    digest.update(chunk)
+                    write.write(chunk)
+            if digest.hexdigest() != items["sha256_before"]:
+                raise InputError("restoring did not reproduce the original records (sha256 differs)")
+
+    def _made_lines(self, raw: BinaryIO, entries: Iterator[dict[str, Any]]
+                    ) -> Iterator[tuple[bytes | LongLine, dict[str, Any] | None]]:
+        """The lines ``clean`` made, in order (the cleaned file's, with the withheld ones put back), each with
+        its log entry (None for a record without changes, or a line that is not a record)."""
+        lines = read_lines(gunzip_stream(raw) if self.compressed else raw, CHUNK)
+        number = 0
+        for entry in entries:
+            while number < entry["line"] - 1:
+                number += 1
+                yield next(lines, b""), None
+            number += 1
+            yield (entry["withheld"].encode("utf-8") if "withheld" in entry else next(lines, b"")), entry
+        for line in lines:
+            yield line, None
+
+
+def _chunks(line: bytes | LongLine) -> Iterator[bytes]:
+    return line.chunks if isinstance(line, LongLine) else iter((line,))
+
+
+def _whole(line: bytes | LongLine) -> bytes:
+    """A line that a log entry names, whole (a record ``clean`` read was never over the limit it had)."""
+    return b"".join(line.chunks) if isinstance(line, LongLine) else line
+
+
+def _copy(line: LongLine, out: Any, before: Any, after: Any) -> int:
+    """Copy a line over the limit as it is, chunk by chunk; return its size (without its ending)."""
+    size, chunk = 0, b""
+    for chunk in line.chunks:
+        out.write(chunk)
+        before.update(chunk)
+        after.update(chunk)
+        size += len(chunk)
+    return size - len(split_line(chunk)[1])
+
+
+def _original(made: bytes, entry: dict[str, Any], field: str) -> bytes:
+    """The original line of a made line whose record's log entry is ``entry``."""
+    if not entry["changed"]:
+        return made
+    body, ending = split_line(made)
+    if "original" in entry:
+        return entry["original"].encode("utf-8") + ending
+    record = json.loads(body)
+    record[field] = undo(record[field], (Change.from_dict(c) for c in entry["changes"]))
+    return dump(record, entry["style"]) + ending

@@ -1,26 +1,41 @@
 """What the commands do, callable from Python: clean a tree into a folder,
 check it, fix it in place, restore it. The CLI only parses options and prints.
 
-Each file is read in its format (``cleaner.formats``): text, JSON Lines or
-HTML. A ``Project`` says which rules run on which document.
+Each file is read in its format (``cleaner.formats``): text and HTML whole,
+JSON Lines streamed record by record. A ``Project`` says which rules run on
+which document.
+
+An ``Outcome`` carries a file's ``Notes`` (counts, warnings, findings), never
+its documents, so what a worker process sends back is small. A streamed file
+is written where it is cleaned, which may be a worker: ``clean`` stages its
+copy and log in a hidden folder in OUT and the run moves them into place in
+processing order, as it writes the other files; ``fix`` rewrites it in place
+there, atomically. Output, logs and summary are the same bytes for any
+``--jobs``.
 """
 
 from __future__ import annotations
 
 import json
 import multiprocessing
+import os
+import shutil
 import signal
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from contextlib import closing, nullcontext
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from .corpus import prepare as prepare_corpus, put_back, withhold
+from .corpus import prepare as prepare_corpus
 from .engine import Cleaner
-from .files import InputError, Source, atomic_write, cause, iter_sources, read_bytes
-from .formats import Format, Processed, ReadOptions, format_of, format_of_log
+from .files import (InputError, Source, atomic_file, atomic_write, cause, commit, iter_sources, open_source, read_bytes,
+                    read_stdin, remove_staged, staged)
+from .formats import Format, Notes, Pick, Processed, ReadOptions, Sink, StreamedFormat, format_of, format_of_log
+from .logstream import open_log
 from .project import Project
 
 CHANGES_DIR = "_changes"
@@ -70,12 +85,11 @@ class Summary:
             return
         self.record_failures += [{"path": f"{outcome.path}:{line}", "error": cause}
                                  for line, cause in outcome.processed.problems]
-        self.files_changed += outcome.processed.changed
-        for piece in outcome.processed.pieces:
-            for change in piece.result.changes:
-                self.rules.setdefault(f"{change.code} {change.name}", Counter())[change.action] += 1
-                if change.action == "drop" and change.applied:
-                    self.lines_dropped += sum(1 for line in change.before.splitlines() if line.strip())
+        notes = outcome.processed.notes
+        self.files_changed += notes.changed
+        self.lines_dropped += notes.lines_dropped
+        for (rule, action), count in notes.rules.items():
+            self.rules.setdefault(rule, Counter())[action] += count
 
     @property
     def failed(self) -> bool:
@@ -95,30 +109,88 @@ class Summary:
         }
 
 
-def process_bytes(path: Path, raw: bytes, project: Project, options: ReadOptions,
-                  relative: Path | None = None) -> Outcome:
-    """Clean the bytes of one file (or of stdin, named ``path``) in the format its name says."""
-    fmt = format_of(path)
-    outcome = Outcome(path, relative or Path(path.name), fmt, len(raw))
+def _notes(project: Project, path: Path, options: ReadOptions) -> Notes:
+    """Empty notes for one file; ``check`` marks the findings of the file's safe rules fixable."""
+    if options.show != "check":
+        return Notes(options.show)
+    return Notes(options.show, frozenset(rule.code for rule in project.cleaner_for(path).rules if rule.fix == "safe"))
+
+
+def _pick(project: Project, path: Path) -> Pick:
+    return lambda url: project.cleaner_for(path, url)
+
+
+def process(item: Item, project: Project, options: ReadOptions = ReadOptions(), in_place: bool = False) -> Outcome:
+    """Read and clean one file; with ``in_place`` (``check``, ``fix``), leave alone files that cannot be
+    rewritten in place."""
+    if isinstance(item, tuple):
+        path, cause = item
+        return Outcome(path, Path(path.name), error=cause)
+    fmt = format_of(item.path)
+    if in_place and not fmt.in_place:
+        return Outcome(item.path, item.relative, skipped="HTML is cleaned into text by `clean`, not in place")
+    outcome = Outcome(item.path, item.relative, fmt)
     try:
-        outcome.processed = fmt.process(str(path), raw, lambda url: project.cleaner_for(path, url), options)
+        if fmt.streams:
+            with open_source(item.path) as source:
+                outcome.size = os.fstat(source.fileno()).st_size
+                outcome.processed = _stream(item.path, source, fmt, project, options, in_place)
+        else:
+            raw = read_bytes(item.path, options.max_bytes)
+            outcome.size = len(raw)
+            outcome.processed = fmt.process(str(item.path), raw, _pick(project, item.path), options,
+                                            _notes(project, item.path, options))
     except InputError as error:
         outcome.error = str(error)
     return outcome
 
 
-def process(item: Item, project: Project, options: ReadOptions, in_place: bool = False) -> Outcome:
-    """Read and clean one file; with ``in_place``, leave alone files that cannot be rewritten in place."""
-    if isinstance(item, tuple):
-        path, cause = item
-        return Outcome(path, Path(path.name), error=cause)
-    if in_place and not format_of(item.path).in_place:
-        return Outcome(item.path, item.relative, skipped="HTML is cleaned into text by `clean`, not in place")
+def _stream(path: Path, source: BinaryIO, fmt: StreamedFormat, project: Project, options: ReadOptions,
+            in_place: bool) -> Processed:
+    """Clean a streamed file: ``fix`` rewrites it in place (atomically, if it changed); ``clean`` stages its
+    copy and log in ``options.staging``, for the run to move into OUT; ``check`` writes nothing."""
+    notes, pick = _notes(project, path, options), _pick(project, path)
+    if options.show == "fix":
+        with staged(path.parent, path.name, options.tag) as (output, temp):
+            problems = fmt.stream(str(path), source, pick, options, notes, Sink(output))
+        try:
+            if notes.changed:
+                commit(temp, path)
+            else:
+                temp.unlink()
+        except OSError as error:
+            raise InputError(f"cannot write: {cause(error)}") from error
+        return Processed(notes, problems=problems)
+    if in_place or options.staging is None:
+        return Processed(notes, problems=fmt.stream(str(path), source, pick, options, notes, Sink()))
+    with staged(options.staging, path.name) as (output, copy), \
+            staged(options.staging, f"{path.name}.json") as (log, log_copy):
+        problems = fmt.stream(str(path), source, pick, options, notes, Sink(output, log))
+    return Processed(notes, copy, log_copy, problems)
+
+
+def process_stdin(path: Path, stdin: BinaryIO, project: Project, options: ReadOptions,
+                  stdout: BinaryIO | None = None, log_path: Path | None = None) -> Outcome:
+    """Clean stdin, read in the format ``path`` names: the cleaned bytes go to ``stdout`` (None: nowhere), the
+    log to ``log_path`` (if any). JSON Lines stream through record by record; other formats are read whole, up
+    to ``--max-bytes``."""
+    fmt = format_of(path)
+    outcome = Outcome(path, Path(path.name), fmt)
+    notes, pick = _notes(project, path, options), _pick(project, path)
     try:
-        raw = read_bytes(item.path, options.max_bytes)
+        with atomic_file(log_path) if log_path is not None else nullcontext() as log:
+            if fmt.streams:
+                outcome.processed = Processed(notes, problems=fmt.stream(str(path), stdin, pick, options, notes,
+                                                                          Sink(stdout, log)))
+                return outcome
+            outcome.processed = fmt.process(str(path), read_stdin(stdin, options.max_bytes), pick, options, notes)
+            if stdout is not None and isinstance(outcome.processed.output, bytes):
+                stdout.write(outcome.processed.output)
+            if log is not None:
+                log.write(to_json(outcome.processed.log))
     except InputError as error:
-        return Outcome(item.path, item.relative, error=str(error))
-    return process_bytes(item.path, raw, project, options, item.relative)
+        outcome.error, outcome.processed = str(error), None
+    return outcome
 
 
 def collect(roots: list[Path], project: Project) -> list[Item]:
@@ -151,7 +223,9 @@ _worker: tuple[Project, ReadOptions, bool] | None = None
 def _start_worker(project: Project, options: ReadOptions, in_place: bool) -> None:
     """Pool initializer: keep what every file needs; leave Ctrl-C to the parent, which stops the pool.
 
-    A forked worker inherits the parent's SIGTERM handler; it must die quietly when the pool ends it.
+    A forked worker inherits the parent's SIGTERM handler; it must die at once when the pool ends it (a Python
+    handler can miss the signal while the worker waits for its next file, and the pool would wait for ever).
+    The files it was writing are removed by the run: ``clean``'s staging folder, ``fix``'s tagged copies.
     """
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -165,46 +239,38 @@ def _process_in_worker(item: Item) -> Outcome:
     return process(item, project, options, in_place)
 
 
-def _check_output_folder(roots: list[Path], out: Path) -> None:
-    for root in roots:
-        source = root.resolve()
-        if source.is_dir() and out.is_relative_to(source):
-            raise InputError(f"{out}: the output folder must not be inside the source {root}")
-        if source.is_relative_to(out):
-            raise InputError(f"{out}: the output folder must not hold the source {root} (it would be overwritten)")
-    try:
-        (out / CHANGES_DIR).mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(f"{out}: cannot create the output folder: {cause(error)}") from error
-
-
 def clean_tree(roots: list[Path], out: Path, project: Project | Cleaner, options: ReadOptions = ReadOptions(),
                report: Callable[[Outcome], None] = lambda outcome: None,
                progress: Callable[[list[Item]], Iterable[Item]] = lambda items: items,
-               engine: Callable[..., Iterable[Outcome]] | None = None) -> Summary:
+               engine: Callable[..., Iterator[Outcome]] | None = None) -> Summary:
     """Write cleaned copies to ``out/<relative path>`` and logs to ``out/_changes/``.
 
-    ``engine`` replaces ``outcomes`` (e.g. ``cleaner.ray.outcomes_on_ray()``); it must yield in order.
+    ``engine`` replaces ``outcomes`` (e.g. ``cleaner.ray.outcomes_on_ray()``); it must be a generator that
+    yields in order.
     """
     started = time.perf_counter()
     project = project if isinstance(project, Project) else Project.of(project)
     out = out.resolve()
-    _check_output_folder(roots, out)
+    staging = _prepare_output_folder(roots, out)
     project, corpus = prepare_corpus(collect(roots, project), project, options)
     summary = Summary(corpus=corpus)
     written: set[Path] = set()
+    options = replace(options, staging=staging)
     try:
-        for outcome in (engine or outcomes)(progress(collect(roots, project)), project, options):
-            if outcome.processed is not None:
-                outcome.error = _write_outputs(out, written, outcome)
-                if outcome.error:
-                    outcome.processed = None
-            report(outcome)
-            summary.add(outcome)
+        # closing: on an interrupt the workers stop before their staging folder is removed
+        with closing((engine or outcomes)(progress(collect(roots, project)), project, options)) as found:
+            for outcome in found:
+                if outcome.processed is not None:
+                    outcome.error = _write_outputs(out, written, outcome)
+                    if outcome.error:
+                        outcome.processed = None
+                report(outcome)
+                summary.add(outcome)
     except KeyboardInterrupt:  # and SIGTERM (see cli): the summary says what was done
         summary.interrupted = True
         raise
     finally:
+        shutil.rmtree(staging, ignore_errors=True)
         summary.seconds = time.perf_counter() - started
         try:
             atomic_write(out / CHANGES_DIR / SUMMARY, to_json(summary.to_dict()))
@@ -213,43 +279,89 @@ def clean_tree(roots: list[Path], out: Path, project: Project | Cleaner, options
     return summary
 
 
+def _prepare_output_folder(roots: list[Path], out: Path) -> Path:
+    """Check that OUT and the sources are apart, create OUT; return a new hidden staging folder in it."""
+    for root in roots:
+        source = root.resolve()
+        if source.is_dir() and out.is_relative_to(source):
+            raise InputError(f"{out}: the output folder must not be inside the source {root}")
+        if source.is_relative_to(out):
+            raise InputError(f"{out}: the output folder must not hold the source {root} (it would be overwritten)")
+    try:
+        (out / CHANGES_DIR).mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(dir=out, prefix=".staging-"))
+    except OSError as error:
+        raise InputError(f"{out}: cannot create the output folder: {cause(error)}") from error
+
+
 def _write_outputs(out: Path, written: set[Path], outcome: Outcome) -> str | None:
-    """Write one cleaned file and its log; return the error that prevented it, if any."""
+    """Write (or move from the staging folder) one cleaned file and its log; return the error that prevented it."""
     assert outcome.processed is not None and outcome.format is not None
+    processed = outcome.processed
     relative = outcome.format.output_name(outcome.relative)
     target = out / relative
+    error = None
     if target in written:
-        return f"another source is also written to {target}"
-    if relative == SUMMARY.with_suffix(""):
-        return f"its log would overwrite the run summary {CHANGES_DIR}/{SUMMARY}"
-    written.add(target)
-    try:
-        output = withhold(outcome.processed)  # None: a dropped duplicate, not written
-        if output is not None:
-            atomic_write(target, output)
-        atomic_write(out / CHANGES_DIR / f"{relative}.json", to_json(outcome.processed.log))
-    except OSError as error:
-        return f"cannot write {target}: {cause(error)}"
-    return None
+        error = f"another source is also written to {target}"
+    elif relative == SUMMARY.with_suffix(""):
+        error = f"its log would overwrite the run summary {CHANGES_DIR}/{SUMMARY}"
+    else:
+        written.add(target)
+        try:
+            _put(target, processed.output)  # None: a dropped duplicate, not written
+            _put(out / CHANGES_DIR / f"{relative}.json", processed.log)
+        except OSError as failure:
+            error = f"cannot write {target}: {cause(failure)}"
+    if error is not None:
+        processed.discard()
+    return error
+
+
+def _put(path: Path, content: bytes | dict[str, Any] | Path | None) -> None:
+    """Write bytes or a log to ``path``, or move a staged file there; None: nothing."""
+    if isinstance(content, Path):
+        commit(content, path)
+    elif isinstance(content, dict):
+        atomic_write(path, to_json(content))
+    elif content is not None:
+        atomic_write(path, content)
 
 
 def fix_tree(roots: list[Path], project: Project | Cleaner, options: ReadOptions = ReadOptions(),
              report: Callable[[Outcome], None] = lambda outcome: None,
              progress: Callable[[list[Item]], Iterable[Item]] = lambda items: items) -> Summary:
-    """Rewrite changed files in place, atomically (text as UTF-8; JSONL records in their own style)."""
+    """Rewrite changed files in place, atomically (text as UTF-8; JSONL records in their own style).
+
+    The notes of each outcome hold the unsafe fixes that were held back.
+    """
     started = time.perf_counter()
     project = project if isinstance(project, Project) else Project.of(project)
     summary = Summary()
-    for outcome in outcomes(progress(collect(roots, project)), project, options, in_place=True):
-        if outcome.processed is not None and outcome.processed.changed:
-            try:
-                atomic_write(outcome.path, outcome.processed.output)
-            except OSError as error:
-                outcome.error, outcome.processed = f"cannot write: {cause(error)}", None
-        report(outcome)
-        summary.add(outcome)
+    items = collect(roots, project)
+    options = replace(options, show="fix", tag=f"{os.getpid()}-{os.urandom(4).hex()}-")
+    try:
+        with closing(outcomes(progress(items), project, options, in_place=True)) as found:
+            for outcome in found:
+                _fix_whole(outcome)
+                report(outcome)
+                summary.add(outcome)
+    except BaseException:  # the workers are stopped: remove what they left of the files they were rewriting
+        for item in items:
+            if isinstance(item, Source) and format_of(item.path).streams:
+                remove_staged(item.path, options.tag)
+        raise
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _fix_whole(outcome: Outcome) -> None:
+    """Rewrite a changed file read whole (a streamed one is rewritten where it was cleaned)."""
+    processed = outcome.processed
+    if processed is not None and processed.changed and isinstance(processed.output, bytes):
+        try:
+            atomic_write(outcome.path, processed.output)
+        except OSError as error:
+            outcome.error, outcome.processed = f"cannot write: {cause(error)}", None
 
 
 def restore_tree(out: Path, dest: Path, notes: list[tuple[Path, str]] | None = None) -> list[tuple[Path, str]]:
@@ -264,21 +376,27 @@ def restore_tree(out: Path, dest: Path, notes: list[tuple[Path, str]] | None = N
         if relative == SUMMARY:
             continue
         relative = relative.with_name(relative.name.removesuffix(".json"))
-        log = None
         try:
-            log = json.loads(log_path.read_text(encoding="utf-8"))
-            original = restore_file(out / relative, log)
+            restore_file(out / relative, log_path, dest / relative)
         except (InputError, OSError, ValueError, KeyError) as error:
-            from_html = isinstance(log, dict) and log.get("format") == "html"
-            (notes if from_html and notes is not None else failures).append((out / relative, str(error)))
-            continue
-        atomic_write(dest / relative, original)
+            (notes if _from_html(log_path) and notes is not None else failures).append((out / relative, str(error)))
     return failures
 
 
-def restore_file(cleaned: Path, log: dict[str, Any]) -> bytes:
-    """The original bytes of one cleaned file, from its log (a dict, as read from the JSON file)."""
-    return format_of_log(log, cleaned).restore(put_back(cleaned, log), log)
+def restore_file(cleaned: Path, log_path: Path, dest: Path) -> None:
+    """Rebuild the original of one cleaned file at ``dest`` (atomically) from its log, reading both as streams."""
+    with open_log(log_path) as log:
+        fmt = format_of_log(log.get("format", "text"), cleaned)
+    with atomic_file(dest) as out:
+        fmt.restore(cleaned, log_path, out)
+
+
+def _from_html(log_path: Path) -> bool:
+    try:
+        with open_log(log_path) as log:
+            return log.get("format") == "html"
+    except (OSError, ValueError):
+        return False
 
 
 def to_json(data: Any) -> bytes:
