@@ -140,9 +140,29 @@ def process(item: Item, project: Project, options: ReadOptions = ReadOptions(), 
             outcome.size = len(raw)
             outcome.processed = fmt.process(str(item.path), raw, _pick(project, item.path), options,
                                             _notes(project, item.path, options))
+            if options.staging is not None and not in_place:
+                outcome.processed = _stage(outcome.processed, options.staging, fmt.output_name(item.relative))
     except InputError as error:
         outcome.error = str(error)
     return outcome
+
+
+def _stage(processed: Processed, staging: Path, relative: Path) -> Processed:
+    """Write a whole file's copy and log into the staging folder where it was cleaned (a worker, maybe),
+    so the run only moves them into OUT: encoding and writing logs is spread over the workers."""
+    output = processed.output
+    try:
+        if isinstance(output, bytes):
+            with staged(staging, relative.name) as (handle, output):
+                handle.write(processed.output)
+        with staged(staging, f"{relative.name}.json") as (handle, log):
+            handle.write(to_json(processed.log))
+    except OSError as error:
+        processed.discard()
+        if isinstance(output, Path):
+            output.unlink(missing_ok=True)
+        raise InputError(f"cannot write {staging.parent / relative}: {cause(error)}") from error
+    return replace(processed, output=output, log=log)
 
 
 def _stream(path: Path, source: BinaryIO, fmt: StreamedFormat, project: Project, options: ReadOptions,
