@@ -16,7 +16,6 @@ there, atomically. Output, logs and summary are the same bytes for any
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import shutil
@@ -35,7 +34,7 @@ from .engine import Cleaner
 from .files import (InputError, Source, atomic_file, atomic_write, cause, commit, iter_sources, open_source, read_bytes,
                     read_stdin, remove_staged, staged)
 from .formats import Format, Notes, Pick, Processed, ReadOptions, Sink, StreamedFormat, format_of, format_of_log
-from .logstream import open_log
+from .logstream import open_log, to_json
 from .project import Project
 
 CHANGES_DIR = "_changes"
@@ -417,31 +416,3 @@ def _from_html(log_path: Path) -> bool:
             return log.get("format") == "html"
     except (OSError, ValueError):
         return False
-
-
-def to_json(data: Any) -> bytes:
-    """A log or summary as JSON: objects and lists laid out two levels deep, each deeper value on one line.
-
-    ``json.dumps(indent=...)`` runs the pure-Python encoder, which took longer
-    than the cleaning; the C encoder writes each change of a log on its line.
-
-    >>> print(to_json({"version": 1, "changes": [{"code": "W001", "line": 3}]}).decode(), end="")
-    {
-      "version": 1,
-      "changes": [
-        {"code": "W001", "line": 3}
-      ]
-    }
-    """
-    # Lone surrogates (undecodable file names, JSON "\\ud800") can only sit in JSON strings: escape them there.
-    return (_layout(data, 0) + "\n").encode("utf-8", "backslashreplace")
-
-
-def _layout(value: Any, depth: int) -> str:
-    if depth >= 2 or not value or not isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
-    inner, outer = "  " * (depth + 1), "  " * depth
-    if isinstance(value, dict):
-        items = [f"{inner}{json.dumps(key, ensure_ascii=False)}: {_layout(item, depth + 1)}" for key, item in value.items()]
-        return "{\n" + ",\n".join(items) + "\n" + outer + "}"
-    return "[\n" + ",\n".join(inner + _layout(item, depth + 1) for item in value) + "\n" + outer + "]"
