@@ -186,12 +186,12 @@ NEW_FILE_MODE = 0o666 & ~_umask()
 
 
 @contextmanager
-def staged(folder: Path, name: str, tag: str = "") -> Iterator[tuple[BinaryIO, Path]]:
+def staged(folder: Path, name: str, tag: str = "", durable: bool = True) -> Iterator[tuple[BinaryIO, Path]]:
     """A new hidden temporary file in ``folder`` to write ``name`` into: ``(handle, path)``.
 
-    When the block ends the file is flushed and fsynced, ready for ``commit``;
-    if the block raises, it is removed. A process killed in the block leaves
-    it: ``remove_staged`` finds it by ``tag``.
+    When the block ends the file is flushed (and, if ``durable``, fsynced),
+    ready for ``commit``; if the block raises, it is removed. A process killed
+    in the block leaves it: ``remove_staged`` finds it by ``tag``.
     """
     folder.mkdir(parents=True, exist_ok=True)
     fd, created = tempfile.mkstemp(dir=folder, prefix=f".{name}.{tag}", suffix=".tmp")
@@ -199,7 +199,8 @@ def staged(folder: Path, name: str, tag: str = "") -> Iterator[tuple[BinaryIO, P
         with os.fdopen(fd, "wb") as handle:
             yield handle, Path(created)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
     except BaseException:
         Path(created).unlink(missing_ok=True)
         raise
@@ -212,10 +213,10 @@ def remove_staged(path: Path, tag: str) -> None:
         temp.unlink(missing_ok=True)
 
 
-def commit(temp: Path, path: Path) -> None:
+def commit(temp: Path, path: Path, durable: bool = True) -> None:
     """Rename a staged file over ``path``, with ``path``'s mode (or the usual one for a new file).
 
-    The rename is fsynced too, so it survives a power cut; if it fails, the staged file is removed.
+    If ``durable``, the rename is fsynced too, so it survives a power cut; if it fails, the staged file is removed.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -224,25 +225,27 @@ def commit(temp: Path, path: Path) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    if durable:
+        _fsync_folder(path.parent)
 
 
 @contextmanager
-def atomic_file(path: Path) -> Iterator[BinaryIO]:
+def atomic_file(path: Path, durable: bool = True) -> Iterator[BinaryIO]:
     """A file to write ``path`` through, as a stream: it replaces ``path`` only if the block ends without error."""
-    with staged(path.parent, path.name) as (handle, temp):
+    with staged(path.parent, path.name, durable=durable) as (handle, temp):
         yield handle
-    commit(temp, path)
+    commit(temp, path, durable)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
     """Write ``data`` to ``path`` so that a crash leaves the old file or the new one, never a mix.
 
-    The data goes to a hidden temporary file beside the target, is fsynced, and
-    is renamed over the target; on any error the temporary file is removed and
-    the target is as it was.
+    The data goes to a hidden temporary file beside the target, is fsynced
+    (when ``durable``: a new copy in an output folder need not survive a power
+    cut, an original rewritten in place must), and is renamed over the target;
+    on any error the temporary file is removed and the target is as it was.
     """
-    with atomic_file(path) as handle:
+    with atomic_file(path, durable) as handle:
         handle.write(data)
 
 

@@ -152,9 +152,9 @@ def _stage(processed: Processed, staging: Path, relative: Path) -> Processed:
     output = processed.output
     try:
         if isinstance(output, bytes):
-            with staged(staging, relative.name) as (handle, output):
+            with staged(staging, relative.name, durable=False) as (handle, output):
                 handle.write(processed.output)
-        with staged(staging, f"{relative.name}.json") as (handle, log):
+        with staged(staging, f"{relative.name}.json", durable=False) as (handle, log):
             handle.write(to_json(processed.log))
     except OSError as error:
         processed.discard()
@@ -182,8 +182,8 @@ def _stream(path: Path, source: BinaryIO, fmt: StreamedFormat, project: Project,
         return Processed(notes, problems=problems)
     if in_place or options.staging is None:
         return Processed(notes, problems=fmt.stream(str(path), source, pick, options, notes, Sink()))
-    with staged(options.staging, path.name) as (output, copy), \
-            staged(options.staging, f"{path.name}.json") as (log, log_copy):
+    with staged(options.staging, path.name, durable=False) as (output, copy), \
+            staged(options.staging, f"{path.name}.json", durable=False) as (log, log_copy):
         problems = fmt.stream(str(path), source, pick, options, notes, Sink(output, log))
     return Processed(notes, copy, log_copy, problems)
 
@@ -292,7 +292,7 @@ def clean_tree(roots: list[Path], out: Path, project: Project | Cleaner, options
         shutil.rmtree(staging, ignore_errors=True)
         summary.seconds = time.perf_counter() - started
         try:
-            atomic_write(out / CHANGES_DIR / SUMMARY, to_json(summary.to_dict()))
+            atomic_write(out / CHANGES_DIR / SUMMARY, to_json(summary.to_dict()), durable=False)
         except OSError as error:
             raise InputError(f"{out / CHANGES_DIR / SUMMARY}: cannot write the run summary: {cause(error)}") from error
     return summary
@@ -337,13 +337,15 @@ def _write_outputs(out: Path, written: set[Path], outcome: Outcome) -> str | Non
 
 
 def _put(path: Path, content: bytes | dict[str, Any] | Path | None) -> None:
-    """Write bytes or a log to ``path``, or move a staged file there; None: nothing."""
+    """Write bytes or a log to ``path``, or move a staged file there; None: nothing.
+
+    Not fsynced: OUT is a new copy (a power cut can only cost a rerun); ``fix`` fsyncs what it rewrites."""
     if isinstance(content, Path):
-        commit(content, path)
+        commit(content, path, durable=False)
     elif isinstance(content, dict):
-        atomic_write(path, to_json(content))
+        atomic_write(path, to_json(content), durable=False)
     elif content is not None:
-        atomic_write(path, content)
+        atomic_write(path, content, durable=False)
 
 
 def fix_tree(roots: list[Path], project: Project | Cleaner, options: ReadOptions = ReadOptions(),

@@ -93,6 +93,19 @@ def test_disk_full_during_fix(src, monkeypatch):
     assert temp_files(src) == [] and sorted(os.listdir(src)) == ["a-good.txt", "z-good.txt"]
 
 
+def test_fix_is_durable_clean_need_not_be(src, tmp_path, monkeypatch):
+    """`fix` fsyncs every rewritten original and its folder; `clean` writes a new copy and skips the fsyncs."""
+    synced = []
+    monkeypatch.setattr(files.os, "fsync", synced.append)
+    (src / "dirty.txt").write_bytes(b"two  spaces\n")
+    assert run("clean", src, "-o", tmp_path / "out", "--jobs", "1").exit_code == 0
+    assert synced == [] and (tmp_path / "out" / "dirty.txt").read_bytes() == b"two spaces\n"
+    before = {path.name: path.read_bytes() for path in src.iterdir()}
+    assert run("fix", src, "--jobs", "1").exit_code == 1
+    rewritten = [name for name, data in before.items() if (src / name).read_bytes() != data]
+    assert "dirty.txt" in rewritten and len(synced) == 2 * len(rewritten)  # each file, then its folder
+
+
 def test_atomic_write_interrupted_leaves_old_file(tmp_path, monkeypatch):
     target = tmp_path / "t.txt"
     target.write_bytes(b"old\n")
