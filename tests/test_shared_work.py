@@ -103,3 +103,13 @@ WORDS = st.sampled_from(sorted({"the", "der", "und", "le", "la", "de", "que", "Ð
 def test_packed_counts_choose_like_plain_counting(chosen):
     text = " ".join(chosen)
     assert _best_stoplist(text, 400)[0] == _plain_best_stoplist(text, 400)
+
+
+def test_metadata_prefilter_gates_the_pattern():
+    """A line the prefilter does not find is never tried: here the pattern alone would drop it."""
+    def rule(prefilter: str) -> Rule:
+        return Rule("X009", "stamp-line", "metadata", "", "", "X", "-", (),
+                    params={"pattern": r"(?i)stamp\s*\w*", "prefilter": prefilter}, action="drop")
+    text = "Stamp here\nStamp 42\nThe text goes on.\n"
+    assert cleaner_of(rule(r"\d")).clean(text).text == "Stamp here\nThe text goes on.\n"
+    assert cleaner_of(rule("")).clean(text).text == text  # both lines match: a timeline, kept

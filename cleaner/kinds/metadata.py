@@ -41,6 +41,7 @@ class Metadata(Kind):
         "head": Param(int, 0, help="only the first N non-blank lines (0: anywhere)"),
         "max_words": Param(int, 12, help="line mode: longer lines are never dropped"),
         "min_rest_words": Param(int, 3, help="prefix mode: words that must remain"),
+        "prefilter": Param(str, "", regex=True, help="a cheap regex a line must contain before `pattern` is tried"),
     }
 
     def __init__(self, rule: Rule) -> None:
@@ -67,7 +68,7 @@ class Metadata(Kind):
         """Whether several lines of the document are such metadata: then it is structure (a timeline), not furniture."""
         matches = 0
         for shape in line_shapes(doc):
-            if shape.words <= self.options["max_words"] and self.fullmatches(doc, self.options["pattern"], shape.text):
+            if shape.words <= self.options["max_words"] and self._matches(doc, shape.text):
                 matches += 1
                 if matches > 1:
                     return True
@@ -77,12 +78,19 @@ class Metadata(Kind):
         text = line.stripped
         if word_count(text) > self.options["max_words"]:
             return None
-        if not self.fullmatches(doc, self.options["pattern"], text):
+        if not self._matches(doc, text):
             return None
         start, end = doc.line_span(line)
         return self.finding(start, end, "", f"line is only metadata: {text[:60]!r}")
 
+    def _matches(self, doc: Document, text: str) -> bool:
+        prefilter = self.options["prefilter"]
+        return (not prefilter or prefilter.search(text) is not None) and self.fullmatches(doc, self.options["pattern"], text)
+
     def _prefix(self, line: Line) -> Finding | None:
+        prefilter = self.options["prefilter"]
+        if prefilter and not prefilter.search(line.text):
+            return None
         match = self.options["pattern"].match(line.text, timeout=timeout_for(line.text))
         if not match or not match.group().strip():
             return None
