@@ -1,3 +1,4 @@
+import gzip
 import os
 from pathlib import Path
 
@@ -20,3 +21,12 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 @pytest.fixture(scope="session")
 def cleaner() -> Cleaner:
     return Cleaner()
+
+
+def jsonl_sources(tmp_path: Path, content: bytes) -> Path:
+    """A folder ``src`` holding ``content`` as ``a.jsonl`` and, gzipped, as ``b.jsonl.gz``."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "a.jsonl").write_bytes(content)
+    (folder / "b.jsonl.gz").write_bytes(gzip.compress(content))
+    return folder

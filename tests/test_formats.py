@@ -10,6 +10,8 @@ from click.testing import CliRunner
 
 from cleaner.cli import main
 
+from .conftest import jsonl_sources
+
 LINES = [
     '{"id": "a", "text": "Storm  hits coast", "url": "https://example.com/1", "n": 1}',
     '{"id":"b","text":"Caf\\u00e9 opens  today\\n\\n\\n","meta":{"k":[1,2]}}',
@@ -43,11 +45,7 @@ def run(*args, input=None):
 
 @pytest.fixture
 def src(tmp_path):
-    folder = tmp_path / "src"
-    folder.mkdir()
-    (folder / "a.jsonl").write_bytes(JSONL)
-    (folder / "b.jsonl.gz").write_bytes(gzip.compress(JSONL))
-    return folder
+    return jsonl_sources(tmp_path, JSONL)
 
 
 def records(data: bytes):

@@ -17,6 +17,8 @@ from cleaner import Cleaner, jsonl
 from cleaner.cli import main
 from cleaner.runner import clean_tree
 
+from .conftest import jsonl_sources
+
 CLEANER = str(Path(sys.executable).parent / "cleaner")
 
 
@@ -79,11 +81,7 @@ SOURCE = b"\r\n".join(LINES[:2]) + b"\r\n" + b"\n".join(LINES[2:])
 
 @pytest.fixture
 def src(tmp_path):
-    folder = tmp_path / "src"
-    folder.mkdir()
-    (folder / "a.jsonl").write_bytes(SOURCE)
-    (folder / "b.jsonl.gz").write_bytes(gzip.compress(SOURCE))
-    return folder
+    return jsonl_sources(tmp_path, SOURCE)
 
 
 def test_record_over_max_bytes_is_named_and_copied_through(src, tmp_path):
