@@ -113,3 +113,13 @@ def test_metadata_prefilter_gates_the_pattern():
     text = "Stamp here\nStamp 42\nThe text goes on.\n"
     assert cleaner_of(rule(r"\d")).clean(text).text == "Stamp here\nThe text goes on.\n"
     assert cleaner_of(rule("")).clean(text).text == text  # both lines match: a timeline, kept
+
+
+def test_metadata_prefilter_has_a_time_limit(monkeypatch):
+    """A runaway prefilter is stopped like a runaway pattern: the rule is skipped for the document."""
+    from cleaner.kinds import base
+    monkeypatch.setattr(base, "REGEX_TIMEOUT", 0.2)
+    rule = Rule("X009", "stamp-line", "metadata", "", "", "X", "-", (),
+                params={"pattern": r"x+", "prefilter": r"(x+x+)+y", "max_words": 3}, action="drop")
+    result = cleaner_of(rule).clean("x" * 5000 + "\nThe text goes on.\n")
+    assert result.skipped == ("rule X009 (stamp-line) timed out on this document and was skipped",)

@@ -84,12 +84,15 @@ class Metadata(Kind):
         return self.finding(start, end, "", f"line is only metadata: {text[:60]!r}")
 
     def _matches(self, doc: Document, text: str) -> bool:
+        return self._may_hold(text) and self.fullmatches(doc, self.options["pattern"], text)
+
+    def _may_hold(self, text: str) -> bool:
+        """Whether the cheap ``prefilter`` (if any) finds something in ``text``: only then is the pattern tried."""
         prefilter = self.options["prefilter"]
-        return (not prefilter or prefilter.search(text) is not None) and self.fullmatches(doc, self.options["pattern"], text)
+        return not prefilter or prefilter.search(text, timeout=timeout_for(text)) is not None
 
     def _prefix(self, line: Line) -> Finding | None:
-        prefilter = self.options["prefilter"]
-        if prefilter and not prefilter.search(line.text):
+        if not self._may_hold(line.text):
             return None
         match = self.options["pattern"].match(line.text, timeout=timeout_for(line.text))
         if not match or not match.group().strip():
