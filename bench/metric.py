@@ -91,34 +91,46 @@ def score(pairs: Iterable[tuple[str, str]]) -> Scores:
 
 
 class GoldIndex:
-    """Shingle index of one gold text, to test many dropped lines fast."""
+    """Shingle index of one gold text, to test many dropped lines fast.
 
-    def __init__(self, gold: str):
-        toks = tokens(gold)
-        # every contiguous run of 1..N tokens; runs of exactly N are shingles
-        self.runs = {tuple(toks[i:i + k])
-                     for k in range(1, N + 1) for i in range(len(toks) - k + 1)}
+    ``kept`` is the text the cleaner kept: a run of tokens counts as removed
+    only while the kept text holds fewer copies of it than the gold, so
+    dropping the second copy of a paragraph the gold has once is no loss.
+    """
+
+    def __init__(self, gold: str, kept: str = ""):
+        self.gold = _runs(tokens(gold))
+        self.kept = _runs(tokens(kept))
 
     def removed(self, line: str) -> bool:
         """True if dropping ``line`` removed gold text (see removed_gold_text)."""
         toks = tokens(line)
         if len(toks) < N:
-            return bool(toks) and tuple(toks) in self.runs
-        return any(tuple(toks[i:i + N]) in self.runs
+            return bool(toks) and self._short(tuple(toks))
+        return any(self._short(tuple(toks[i:i + N]))
                    for i in range(len(toks) - N + 1))
 
+    def _short(self, run: tuple[str, ...]) -> bool:
+        return self.gold[run] > self.kept[run]
 
-def removed_gold_text(gold: str, lines: Iterable[str]) -> list[bool]:
+
+def _runs(toks: list[str]) -> Counter:
+    """Every contiguous run of 1..N tokens, counted; runs of exactly N are shingles."""
+    return Counter(tuple(toks[i:i + k]) for k in range(1, N + 1) for i in range(len(toks) - k + 1))
+
+
+def removed_gold_text(gold: str, lines: Iterable[str], kept: str = "") -> list[bool]:
     """For each dropped line: did dropping it remove gold text?
 
     A dropped line "removed gold text" when at least one of its 4-gram
-    shingles occurs in the gold body; a line of 1-3 tokens counts when its
-    whole token sequence occurs as a contiguous run of gold tokens.  A line
-    with no ``\\w`` tokens (rules, bullets, punctuation) never does.
-    Tokens are compared case-sensitively, as in the metric.  Note this is
-    lenient towards the gold: a one-word line such as "Share" counts as a
-    false drop whenever that word appears anywhere in the gold body, and a
-    long line counts if any 4 consecutive words of it are in the gold.
+    shingles occurs in the gold body more often than in ``kept`` (the text
+    the cleaner kept); a line of 1-3 tokens counts when its whole token
+    sequence does, as a contiguous run of tokens.  A line with no ``\\w``
+    tokens (rules, bullets, punctuation) never does.  Tokens are compared
+    case-sensitively, as in the metric.  Note this is lenient towards the
+    gold: a one-word line such as "Share" counts as a false drop whenever
+    that word appears in the gold body more often than in the kept text,
+    and a long line counts if any 4 consecutive words of it do.
     """
-    index = GoldIndex(gold)
+    index = GoldIndex(gold, kept)
     return [index.removed(line) for line in lines]
