@@ -33,6 +33,10 @@ PARAGRAPH = "The library reopened on Saturday after a year of repairs to its lea
     ("Archives (12)", "B007"),
     ("5 hours ago", "B008"),
     ("Filed under: Libraries, Local news", "B009"),
+    ("Reprints & Permissions", "B011"),
+    ("This article is for your personal, non-commercial use only. To order copies, visit our reprints desk.", "B011"),
+    ("Write to Priya Nair and Ole Berg at newsroom@valley-courier.example", "B011"),
+    ("Email the author at p.nair@valley-courier.example.", "B011"),
 ])
 def test_junk_line_goes(line, code):
     result = CLEANER.clean(PARAGRAPH + line + "\n" + PARAGRAPH)
@@ -53,6 +57,8 @@ def test_junk_line_goes(line, code):
     "This website uses a design that the students made themselves, and it has won a prize.",
     "Chapter 2 of 10 is the hardest to read.",
     "Tags are printed on every book.",
+    "Reprints of the 1920 map sold out within a week.",
+    "Pupils can write to the head librarian at books@school.example with their wish lists.",
 ])
 def test_lookalike_stays(line):
     text = PARAGRAPH + line + "\n" + PARAGRAPH

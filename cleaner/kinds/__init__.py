@@ -7,6 +7,7 @@ engine's job. ``KINDS`` maps a kind's name (as written in rule files) to it.
 
 from __future__ import annotations
 
+from .agreement import ExtractorAgreement
 from .balance import Balance
 from .base import Kind, Param, Stage
 from .blank_lines import BlankLines
@@ -20,6 +21,7 @@ from .metadata import Metadata
 from .mojibake import Mojibake
 from .normalize import Normalize
 from .quote_pairs import QuotePairs
+from .story_cards import StoryCards
 from .substitution import Substitution
 from .teaser import Teaser
 
@@ -34,6 +36,8 @@ KINDS: dict[str, type[Kind]] = {
         PageLayout,
         Headline,
         Teaser,
+        StoryCards,
+        ExtractorAgreement,
         DoubledWord,
         Balance,
         Normalize,
