@@ -14,9 +14,9 @@ ground-truth.json with the benchmark metric (bench/metric.py).  Prints::
 then, per rule code, how many lines its "drop" changes removed and how
 many of those were false drops, i.e. removed gold text (definition in
 bench.metric.removed_gold_text).  --per-rule/--examples adds up to two
-example false drops per rule (first 100 chars).  --html also runs
-html/*.html.gz through ``cleaner.extract_html`` when the package has it
-(row "html": before = its text, after = that text cleaned); --json prints
+example false drops per rule (first 100 chars).  --html also reads
+html/*.html.gz as ``cleaner clean`` does (``cleaner.html.read_page``; row
+"html": before = trafilatura's text, after = that text cleaned); --json prints
 the same figures as JSON instead of tables.  --fold K/N keeps only the
 documents whose position in sorted id order is K modulo N (``--fold 0/2``
 and ``--fold 1/2`` are the two halves of a 2-fold split).
@@ -45,20 +45,20 @@ def dropped_lines(changes) -> list[tuple[str, str, str]]:
 
 
 def run_input(name, texts, gold, clean, rules) -> dict:
-    """Clean every document of one input; update ``rules``; return its row."""
+    """Clean every document of one input (``clean(doc_id, text)``); update ``rules``; return its row."""
     pairs_before, pairs_after, errors = [], [], []
     n_dropped = n_false = 0
     for doc_id, g in gold.items():
         text = texts.get(doc_id) or ""
         try:
-            result = clean(text)
+            result = clean(doc_id, text)
             after, changes = result.text, result.changes
         except Exception as exc:  # count it, keep the text unchanged
             errors.append(f"{doc_id[:12]}: {type(exc).__name__}: {exc}")
             after, changes = text, []
         pairs_before.append((g, text))
         pairs_after.append((g, after))
-        index = GoldIndex(g)
+        index = GoldIndex(g, after)
         for code, rule_name, line in dropped_lines(changes):
             false = index.removed(line)
             n_dropped += 1
@@ -75,14 +75,13 @@ def run_input(name, texts, gold, clean, rules) -> dict:
             "dropped": n_dropped, "false_drops": n_false, "errors": errors}
 
 
-def html_texts(data: Path, ids, extract_html) -> dict:
-    texts = {}
+def html_pages(data: Path, ids, reader) -> tuple[dict, dict]:
+    """Each page's extracted text, and what cleaning it the way ``cleaner clean`` does gave."""
+    texts, results = {}, {}
     for doc_id in ids:
-        with gzip.open(data / "html" / f"{doc_id}.html.gz", "rt",
-                       encoding="utf8", errors="replace") as f:
-            out = extract_html(f.read())
-        texts[doc_id] = getattr(out, "text", out) or ""
-    return texts
+        page, results[doc_id] = reader(gzip.decompress((data / "html" / f"{doc_id}.html.gz").read_bytes()))
+        texts[doc_id] = page["text"]
+    return texts, results
 
 
 def table(headers, rows) -> str:
@@ -138,14 +137,14 @@ def main(argv=None) -> int:
     ap.add_argument("--per-rule", "--examples", dest="examples",
                     action="store_true", help="show example false drops")
     ap.add_argument("--html", action="store_true",
-                    help="also run html/*.html.gz via cleaner.extract_html")
+                    help="also read html/*.html.gz as `cleaner clean` does")
     ap.add_argument("--json", action="store_true", help="print JSON")
     ap.add_argument("--fold", help="K/N: only documents K mod N in sorted id order")
     args = ap.parse_args(argv)
 
-    import cleaner
+    from cleaner import Cleaner
     try:
-        clean = cleaner.Cleaner(preset=args.preset).clean
+        cleaner = Cleaner(preset=args.preset)
     except Exception as exc:
         print(f"Cleaner(preset={args.preset!r}) raised "
               f"{type(exc).__name__}: {exc}", file=sys.stderr)
@@ -169,14 +168,11 @@ def main(argv=None) -> int:
             continue
         data = json.loads(path.read_text("utf8"))
         texts = {k: (v or {}).get("articleBody") or "" for k, v in data.items()}
-        rows.append(run_input(path.stem, texts, gold, clean, rules))
+        rows.append(run_input(path.stem, texts, gold, lambda doc_id, text: cleaner.clean(text), rules))
     if args.html:
-        if hasattr(cleaner, "extract_html"):
-            texts = html_texts(args.data, gold, cleaner.extract_html)
-            rows.append(run_input("html", texts, gold, clean, rules))
-        else:
-            print("--html: cleaner.extract_html does not exist; skipped",
-                  file=sys.stderr)
+        from cleaner.html import read_page
+        texts, results = html_pages(args.data, gold, lambda html: read_page(html, lambda url: cleaner))
+        rows.append(run_input("html", texts, gold, lambda doc_id, text: results[doc_id], rules))
     if args.json:
         print(json.dumps({"preset": args.preset, "fold": args.fold, "inputs": rows,
                           "rules": rules}, indent=2, ensure_ascii=False))

@@ -334,7 +334,10 @@ def describe(rule) -> str:
     if rule.params:
         lines += ["", "## Parameters", *(f"  {k} = {v!r}" for k, v in rule.params.items())]
     for number, example in enumerate(rule.examples, 1):
-        lines += ["", f"## Example {number}", "Before:", textwrap.indent(example.before, "  | ", lambda _: True)]
+        lines += ["", f"## Example {number}"]
+        for key, value in example.meta.items():
+            lines += [f"Given {key}:", textwrap.indent(value, "  | ", lambda _: True)]
+        lines += ["Before:", textwrap.indent(example.before, "  | ", lambda _: True)]
         same = example.after == example.before
         lines += [("After: unchanged" + (", reported" if rule.action == "report" else "")) if same else "After:"]
         if not same:

@@ -59,6 +59,10 @@ class Cleaner:
     def clean(self, text: str, *, path: str | None = None, meta: dict[str, Any] | None = None) -> Result:
         return self.clean_document(Document(text, path, meta or {}))
 
+    def uses(self, kind_name: str) -> bool:
+        """Whether an enabled rule of this kind runs (readers skip work that no rule needs)."""
+        return any(kind.name == kind_name for kind in self.kinds)
+
     def clean_records(self, records: Iterable[dict[str, Any]], text_key: str = "text",
                       changes_key: str | None = "changes") -> Iterator[Any]:
         """Clean the ``text_key`` field of each record, lazily, in order.

@@ -14,12 +14,16 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .files import InputError
+from .change import Result
 from .formats import Notes, Pick, Processed, ReadOptions, gunzip
+from .kinds.agreement import SECOND_EXTRACTION, ExtractorAgreement
 from .log import LOG_VERSION, sha256
 
-#: How trafilatura is asked to extract: precision first, as the rules are.
-#: Measured on the dev pages by bench/html_quality.py.
-EXTRACTION = {"include_comments": False, "favor_precision": True, "include_tables": True}
+#: How trafilatura is asked to extract: all the body it finds (tables too, no comments).
+EXTRACTION = {"include_comments": False, "include_tables": True}
+#: The second, stricter extraction that rule H001 compares each line with (rules/html.toml).
+#: Both measured on the dev pages by bench/html_quality.py.
+SECOND_OPINION = {**EXTRACTION, "favor_precision": True}
 
 
 def extract(html: bytes, settings: dict[str, Any] = EXTRACTION) -> dict[str, Any]:
@@ -30,6 +34,24 @@ def extract(html: bytes, settings: dict[str, Any] = EXTRACTION) -> dict[str, Any
     if document is None:
         return {"text": "", "title": None, "date": None, "url": None}
     return {"text": document.text or "", "title": document.title, "date": document.date, "url": document.url}
+
+
+def read_page(html: bytes, pick: Pick, path: str | None = None) -> tuple[dict[str, Any], Result]:
+    """Extract a page and clean its text with the cleaner ``pick`` gives for its URL.
+
+    When that cleaner runs a rule that compares with a second extraction
+    (H001), the page is extracted a second time, with ``SECOND_OPINION``;
+    the page's ``second_opinion`` then holds those settings, else None.
+    """
+    page = extract(html)
+    if not page["text"].strip():
+        raise InputError("trafilatura found no article text in this page")
+    cleaner = pick(page["url"])
+    meta = {"url": page["url"], "title": page["title"]}
+    page["second_opinion"] = SECOND_OPINION if cleaner.uses(ExtractorAgreement.name) else None
+    if page["second_opinion"]:
+        meta[SECOND_EXTRACTION] = extract(html, SECOND_OPINION)["text"]
+    return page, cleaner.clean(page["text"], path=path, meta=meta)
 
 
 class HtmlFormat:
@@ -46,14 +68,12 @@ class HtmlFormat:
 
     def process(self, path: str, raw: bytes, pick: Pick, options: ReadOptions, notes: Notes) -> Processed:
         html = gunzip(raw, options.max_bytes) if path.lower().endswith(".gz") else raw
-        page = extract(html)
-        if not page["text"].strip():
-            raise InputError("trafilatura found no article text in this page")
-        result = pick(page["url"]).clean(page["text"], path=path, meta={"url": page["url"], "title": page["title"]})
+        page, result = read_page(html, pick, path)
         notes.add(path, result)
         log = {
             "version": LOG_VERSION, "format": "html", "source": path, "sha256_source": sha256(raw),
-            "extractor": {"name": "trafilatura", "version": _trafilatura_version(), **EXTRACTION},
+            "extractor": {"name": "trafilatura", "version": _trafilatura_version(), **EXTRACTION,
+                          "second_opinion": page["second_opinion"]},
             "title": page["title"], "date": page["date"], "url": page["url"],
             "sha256_after": sha256(result.text.encode("utf-8")), "changed": result.changed,
             "skipped_rules": list(result.skipped), "changes": [change.to_dict() for change in result.changes],

@@ -51,8 +51,12 @@ class RuleError(ValueError):
 
 @dataclass(frozen=True)
 class Example:
+    """Text before and after the rule; ``meta`` is what the reader knew of the document (the HTML
+    reader's second extraction, say), for the few kinds that look at it."""
+
     before: str
     after: str
+    meta: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -130,11 +134,13 @@ def _parse_rule(raw: Any, family: str, source: str, definitions: dict[str, str])
         raise RuleError(f"{where}: needs at least one [[rule.examples]] with before and after")
     parsed = []
     for example in examples:
-        if not isinstance(example, dict) or set(example) != {"before", "after"}:
-            raise RuleError(f"{where}: each example needs exactly 'before' and 'after'")
-        if not all(isinstance(v, str) for v in example.values()):
-            raise RuleError(f"{where}: example 'before' and 'after' must be strings")
-        parsed.append(Example(example["before"], example["after"]))
+        if not isinstance(example, dict) or not {"before", "after"} <= set(example) <= {"before", "after", "meta"}:
+            raise RuleError(f"{where}: each example needs 'before' and 'after' (and maybe a 'meta' table), nothing else")
+        meta = example.get("meta", {})
+        if not all(isinstance(example[key], str) for key in ("before", "after")) or not isinstance(meta, dict) \
+                or not all(isinstance(value, str) for value in meta.values()):
+            raise RuleError(f"{where}: example 'before' and 'after' must be strings, and 'meta' a table of strings")
+        parsed.append(Example(example["before"], example["after"], meta))
     return Rule(
         code=raw["code"],
         name=raw["name"],

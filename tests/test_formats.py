@@ -153,12 +153,20 @@ def test_html_page_is_extracted_cleaned_and_logged(tmp_path):
     assert log["sha256_source"] == __import__("hashlib").sha256(PAGE).hexdigest()
     assert log["title"] == "Pier closed after storm" and log["date"] == "2024-01-16"
     assert log["url"] == "https://news.example.com/2024/pier-closed"
-    assert log["extractor"]["name"] == "trafilatura" and log["extractor"]["favor_precision"] is True
+    assert log["extractor"]["name"] == "trafilatura" and log["extractor"]["second_opinion"]["favor_precision"] is True
     assert (tmp_path / "src" / "page.html").read_bytes() == PAGE
     restored = run("restore", out, "-o", tmp_path / "back")
     assert restored.exit_code == 0
     assert "note:" in restored.stderr and "cannot rebuild" in restored.stderr
     assert not (tmp_path / "back" / "page.html").exists()
+
+
+def test_html_second_extraction_only_when_a_rule_uses_it(tmp_path):
+    (tmp_path / "page.html").write_bytes(PAGE)
+    result = run("clean", tmp_path / "page.html", "-o", tmp_path / "out", "--ignore", "H001")
+    assert result.exit_code == 0, result.output
+    log = json.loads((tmp_path / "out" / "_changes" / "page.txt.json").read_text())
+    assert log["extractor"]["second_opinion"] is None
 
 
 def test_html_is_left_alone_by_check_and_fix(tmp_path):

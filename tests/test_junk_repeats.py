@@ -1,0 +1,118 @@
+"""Junk found by structure, not by phrase: machine values (J004), story cards (J005),
+repeated paragraphs (J012), related-links labels (J003), and lines a second extraction
+of an HTML page left out (H001). Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+
+CLEANER = Cleaner()
+OPENING = ("The museum opened its new wing on Thursday, and more than two thousand visitors "
+           "queued in the rain to see the collection of maps.\n")
+CLOSING = "Entry to the new wing is free until the end of the month, the director said.\n"
+
+
+def codes(result) -> list[str]:
+    return [change.code for change in result.changes]
+
+
+@pytest.mark.parametrize("line", [
+    "2023-04-18T16:02:11.250Z",
+    "2022-12-01T07:45+05:30",
+    "https://media.example.net/2023/04/museum-wing-hero.JPEG?w=1200&q=80",
+    "http://cdn.example.org/a/b/c.webp",
+])
+def test_machine_value_line_goes(line):
+    result = CLEANER.clean(OPENING + line + "\n" + CLOSING)
+    assert result.text == OPENING + CLOSING
+    assert codes(result) == ["J004"]
+
+
+@pytest.mark.parametrize("line", [
+    "https://www.example.net/museum/maps-catalogue",  # a cited page, not an image
+    "The poster is at https://media.example.net/poster.png",
+    "Doors open at 2023-04-18T09:00 sharp, the notice said.",
+])
+def test_machine_value_lookalike_stays(line):
+    text = OPENING + line + "\n" + CLOSING
+    assert CLEANER.clean(text).text == text
+
+
+def test_paragraph_given_twice_keeps_the_first_copy():
+    text = OPENING + CLOSING + "Opening hours\n" + OPENING.replace("queued", "queued ")
+    result = CLEANER.clean(text)
+    assert result.text == OPENING + CLOSING + "Opening hours\n"
+    assert codes(result) == ["J012"]
+
+
+def test_short_lines_may_repeat():
+    """Past the head, where M005 looks for a repeated title."""
+    head = "".join(f"Room {n} holds maps of the coast drawn before {1700 + n * 10}.\n" for n in range(1, 7))
+    text = head + "Buy tickets\n" + CLOSING + "Buy tickets\n" + "Members go free on Sundays\n" * 3
+    assert CLEANER.clean(text).text == text
+
+
+CARDS = """-
+Harbour festival returns in June
+The fireworks will start at ten
+-
+Why the ferry fares are rising?
+-
+Five walks along the old railway line
+Maps and tips for every season
+"""
+
+
+def test_story_cards_at_the_end_go():
+    result = CLEANER.clean(OPENING + CLOSING + CARDS)
+    assert result.text == OPENING + CLOSING
+    assert set(codes(result)) == {"J005"} and len(result.changes) == 3
+    assert result.changes[0].scores["cards"] == 3
+
+
+def test_story_cards_need_three_and_the_end():
+    two = CARDS.split("-\nFive walks")[0]
+    assert CLEANER.clean(OPENING + two).text == OPENING + two
+    text = OPENING + CARDS + CLOSING
+    assert CLEANER.clean(text).text == text
+
+
+def test_bulleted_paragraphs_are_not_cards():
+    digest = "".join(f"-\n{sentence}\n" for sentence in (
+        "The ferry will run every hour from May.",
+        "A new bus stop opens beside the museum on Friday.",
+        "Parking near the harbour will cost two pounds a day.",
+    ))
+    assert CLEANER.clean(OPENING + digest).text == OPENING + digest
+
+
+@pytest.mark.parametrize("label", ["DON'T MISS", "Must read:", "More like this"])
+def test_related_links_label_goes(label):
+    result = CLEANER.clean(OPENING + label + "\n" + CLOSING)
+    assert result.text == OPENING + CLOSING
+    assert codes(result) == ["J003"]
+
+
+SECOND = {"second_extraction": OPENING + CLOSING}
+
+
+@pytest.mark.parametrize("line", ["Most popular this week", "Gallery: the new wing in pictures",
+                                  "Opening hours: 10 to 5"])
+def test_line_the_stricter_extraction_left_out_goes(line):
+    result = CLEANER.clean(OPENING + line + "\n" + CLOSING, meta=SECOND)
+    assert result.text == OPENING + CLOSING
+    assert codes(result) == ["H001"] and result.changes[0].scores["support"] < 0.5
+
+
+def test_sentence_the_stricter_extraction_left_out_stays():
+    sentence = "The wing was paid for by a lottery grant and by gifts from more than four hundred local families.\n"
+    text = OPENING + sentence + CLOSING
+    assert CLEANER.clean(text, meta=SECOND).text == text
+
+
+def test_without_a_second_extraction_nothing_is_compared():
+    text = OPENING + "Most popular this week\n" + CLOSING
+    assert CLEANER.clean(text).text == text
+    assert CLEANER.clean(text, meta={"second_extraction": "  "}).text == text
