@@ -18,6 +18,7 @@ import regex
 from ..change import Finding
 from ..document import Document
 from .base import Kind, Param, Stage
+from .shape import line_shapes
 
 QUOTES = str.maketrans({c: '"' for c in "“”„‟″«»"} | {c: "'" for c in "‘’‚‛′`"})
 SPACE = regex.compile(r"\s+")
@@ -39,15 +40,20 @@ class DuplicateLine(Kind):
     }
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        """Repeats are dropped and do not count towards ``head``, so one pass settles the head."""
-        head, first_seen, kept = self.options["head"], set(), 0
-        for line in doc.head(0):
+        """Repeats are dropped and do not count towards ``head``, so one pass settles the head.
+
+        Lines shorter than ``min_words`` are never keyed: an equal line has as many words.
+        """
+        head, min_words, first_seen, kept = self.options["head"], self.options["min_words"], set(), 0
+        keys: dict[str, str] = doc.shared.setdefault("line-keys", {})  # the lines stage sees most lines again
+        for shape in line_shapes(doc):
             if head and kept >= head:
                 break
-            key = line_key(line.text)
-            if key in first_seen and len(line.text.split()) >= self.options["min_words"]:
-                start, end = doc.line_span(line)
-                yield self.finding(start, end, "", "repeats an earlier line up to quotes, spacing and case")
-                continue
-            first_seen.add(key)
+            if shape.words >= min_words:
+                key = keys.get(shape.text) or keys.setdefault(shape.text, line_key(shape.text))
+                if key in first_seen:
+                    start, end = doc.line_span(shape.line)
+                    yield self.finding(start, end, "", "repeats an earlier line up to quotes, spacing and case")
+                    continue
+                first_seen.add(key)
             kept += 1

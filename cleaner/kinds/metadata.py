@@ -51,14 +51,17 @@ class Metadata(Kind):
             raise RuleError(f"{rule.source}: rule {rule.code}: {self.options['mode']} mode takes action {' or '.join(allowed)}")
 
     def find(self, doc: Document) -> Iterator[Finding]:
+        """In line mode, nothing when the metadata recurs (asked only once a line matches: most documents have none)."""
         line_mode = self.options["mode"] == "line"
-        if line_mode and self._recurs(doc):
-            return
-        head, kept = self.options["head"], 0
+        head, kept, checked = self.options["head"], 0, False
         for line in doc.head(0):
             if head and kept >= head:
                 break
             finding = self._line(doc, line) if line_mode else self._prefix(line)
+            if finding and line_mode and not checked:
+                if self._recurs(doc):
+                    return
+                checked = True
             if finding:
                 yield finding
             if not (finding and line_mode):
