@@ -186,16 +186,20 @@ NEW_FILE_MODE = 0o666 & ~_umask()
 
 
 @contextmanager
-def staged(folder: Path, name: str, tag: str = "", durable: bool = True) -> Iterator[tuple[BinaryIO, Path]]:
+def staged(folder: Path, name: str, tag: str = "", durable: bool = True,
+           mode: int | None = None) -> Iterator[tuple[BinaryIO, Path]]:
     """A new hidden temporary file in ``folder`` to write ``name`` into: ``(handle, path)``.
 
     When the block ends the file is flushed (and, if ``durable``, fsynced),
     ready for ``commit``; if the block raises, it is removed. A process killed
-    in the block leaves it: ``remove_staged`` finds it by ``tag``.
+    in the block leaves it: ``remove_staged`` finds it by ``tag``. ``mode``:
+    the file's final mode, set now (else it is private until ``commit``).
     """
     folder.mkdir(parents=True, exist_ok=True)
     fd, created = tempfile.mkstemp(dir=folder, prefix=f".{name}.{tag}", suffix=".tmp")
     try:
+        if mode is not None:
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             yield handle, Path(created)
             handle.flush()
@@ -213,14 +217,17 @@ def remove_staged(path: Path, tag: str) -> None:
         temp.unlink(missing_ok=True)
 
 
-def commit(temp: Path, path: Path, durable: bool = True) -> None:
+def commit(temp: Path, path: Path, durable: bool = True, fresh: bool = False) -> None:
     """Rename a staged file over ``path``, with ``path``'s mode (or the usual one for a new file).
 
     If ``durable``, the rename is fsynced too, so it survives a power cut; if it fails, the staged file is removed.
+    ``fresh``: ``temp`` was staged with ``NEW_FILE_MODE`` into an existing folder, so it is only renamed (a
+    cleaned copy in OUT takes a new file's mode, as when it was first written).
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        os.chmod(temp, path.stat().st_mode & 0o7777 if path.exists() else NEW_FILE_MODE)
+        if not fresh:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.chmod(temp, path.stat().st_mode & 0o7777 if path.exists() else NEW_FILE_MODE)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)

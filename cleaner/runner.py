@@ -20,7 +20,9 @@ import multiprocessing
 import os
 import shutil
 import signal
+import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -31,7 +33,7 @@ from typing import Any, BinaryIO
 
 from .corpus import prepare as prepare_corpus
 from .engine import Cleaner
-from .files import (InputError, Source, atomic_file, atomic_write, cause, commit, iter_sources, open_source, read_bytes,
+from .files import (NEW_FILE_MODE, InputError, Source, atomic_file, atomic_write, cause, commit, iter_sources, open_source, read_bytes,
                     read_stdin, remove_staged, staged)
 from .formats import Format, Notes, Pick, Processed, ReadOptions, Sink, StreamedFormat, format_of, format_of_log
 from .logstream import open_log, to_json
@@ -152,9 +154,9 @@ def _stage(processed: Processed, staging: Path, relative: Path) -> Processed:
     output = processed.output
     try:
         if isinstance(output, bytes):
-            with staged(staging, relative.name, durable=False) as (handle, output):
+            with staged(staging, relative.name, durable=False, mode=NEW_FILE_MODE) as (handle, output):
                 handle.write(processed.output)
-        with staged(staging, f"{relative.name}.json", durable=False) as (handle, log):
+        with staged(staging, f"{relative.name}.json", durable=False, mode=NEW_FILE_MODE) as (handle, log):
             handle.write(to_json(processed.log))
     except OSError as error:
         processed.discard()
@@ -182,8 +184,8 @@ def _stream(path: Path, source: BinaryIO, fmt: StreamedFormat, project: Project,
         return Processed(notes, problems=problems)
     if in_place or options.staging is None:
         return Processed(notes, problems=fmt.stream(str(path), source, pick, options, notes, Sink()))
-    with staged(options.staging, path.name, durable=False) as (output, copy), \
-            staged(options.staging, f"{path.name}.json", durable=False) as (log, log_copy):
+    with staged(options.staging, path.name, durable=False, mode=NEW_FILE_MODE) as (output, copy), \
+            staged(options.staging, f"{path.name}.json", durable=False, mode=NEW_FILE_MODE) as (log, log_copy):
         problems = fmt.stream(str(path), source, pick, options, notes, Sink(output, log))
     return Processed(notes, copy, log_copy, problems)
 
@@ -229,9 +231,20 @@ def outcomes(items: Iterable[Item], project: Project, options: ReadOptions = Rea
         for item in items:
             yield process(item, project, options, in_place)
         return
-    context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
+    context = multiprocessing.get_context(_start_method())
     with context.Pool(options.jobs, _start_worker, (project, options, in_place)) as pool:
         yield from pool.imap(_process_in_worker, items, chunksize=WORKER_CHUNK)
+
+
+def _start_method() -> str:
+    """How to start workers: fork on Linux while this process runs a single thread, so the workers inherit
+    the imported code and compiled rules (about 0.5 s less start-up per worker, measured by bench/speed.py);
+    else forkserver, as forking a process whose other threads (a progress bar's) may hold locks is unsafe;
+    spawn where neither exists."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 #: Files handed to a worker at a time: enough to amortise the hand-over, few enough to balance the load.
@@ -273,14 +286,14 @@ def clean_tree(roots: list[Path], out: Path, project: Project | Cleaner, options
     staging = _prepare_output_folder(roots, out)
     project, corpus = prepare_corpus(collect(roots, project), project, options)
     summary = Summary(corpus=corpus)
-    written: set[Path] = set()
+    output = Output(out)
     options = replace(options, staging=staging)
     try:
         # closing: on an interrupt the workers stop before their staging folder is removed
         with closing((engine or outcomes)(progress(collect(roots, project)), project, options)) as found:
             for outcome in found:
                 if outcome.processed is not None:
-                    outcome.error = _write_outputs(out, written, outcome)
+                    outcome.error = output.write(outcome)
                     if outcome.error:
                         outcome.processed = None
                 report(outcome)
@@ -313,39 +326,49 @@ def _prepare_output_folder(roots: list[Path], out: Path) -> Path:
         raise InputError(f"{out}: cannot create the output folder: {cause(error)}") from error
 
 
-def _write_outputs(out: Path, written: set[Path], outcome: Outcome) -> str | None:
-    """Write (or move from the staging folder) one cleaned file and its log; return the error that prevented it."""
-    assert outcome.processed is not None and outcome.format is not None
-    processed = outcome.processed
-    relative = outcome.format.output_name(outcome.relative)
-    target = out / relative
-    error = None
-    if target in written:
-        error = f"another source is also written to {target}"
-    elif relative == SUMMARY.with_suffix(""):
-        error = f"its log would overwrite the run summary {CHANGES_DIR}/{SUMMARY}"
-    else:
-        written.add(target)
-        try:
-            _put(target, processed.output)  # None: a dropped duplicate, not written
-            _put(out / CHANGES_DIR / f"{relative}.json", processed.log)
-        except OSError as failure:
-            error = f"cannot write {target}: {cause(failure)}"
-    if error is not None:
-        processed.discard()
-    return error
+@dataclass
+class Output:
+    """OUT as a run fills it: the files it has written and the folders it has made (each made once)."""
 
+    root: Path
+    written: set[Path] = field(default_factory=set)
+    folders: set[Path] = field(default_factory=set)
 
-def _put(path: Path, content: bytes | dict[str, Any] | Path | None) -> None:
-    """Write bytes or a log to ``path``, or move a staged file there; None: nothing.
+    def write(self, outcome: Outcome) -> str | None:
+        """Move one cleaned file and its log from the staging folder into OUT; return the error that prevented it."""
+        assert outcome.processed is not None and outcome.format is not None
+        processed = outcome.processed
+        relative = outcome.format.output_name(outcome.relative)
+        target = self.root / relative
+        error = None
+        if target in self.written:
+            error = f"another source is also written to {target}"
+        elif relative == SUMMARY.with_suffix(""):
+            error = f"its log would overwrite the run summary {CHANGES_DIR}/{SUMMARY}"
+        else:
+            self.written.add(target)
+            try:
+                self._put(target, processed.output)  # None: a dropped duplicate, not written
+                self._put(self.root / CHANGES_DIR / f"{relative}.json", processed.log)
+            except OSError as failure:
+                error = f"cannot write {target}: {cause(failure)}"
+        if error is not None:
+            processed.discard()
+        return error
 
-    Not fsynced: OUT is a new copy (a power cut can only cost a rerun); ``fix`` fsyncs what it rewrites."""
-    if isinstance(content, Path):
-        commit(content, path, durable=False)
-    elif isinstance(content, dict):
-        atomic_write(path, to_json(content), durable=False)
-    elif content is not None:
-        atomic_write(path, content, durable=False)
+    def _put(self, path: Path, content: bytes | dict[str, Any] | Path | None) -> None:
+        """Write bytes or a log to ``path``, or move a staged file there; None: nothing.
+
+        Not fsynced: OUT is a new copy (a power cut can only cost a rerun); ``fix`` fsyncs what it rewrites."""
+        if content is None:
+            return
+        if path.parent not in self.folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
+        if isinstance(content, Path):
+            commit(content, path, durable=False, fresh=True)
+        else:
+            atomic_write(path, to_json(content) if isinstance(content, dict) else content, durable=False)
 
 
 def fix_tree(roots: list[Path], project: Project | Cleaner, options: ReadOptions = ReadOptions(),
