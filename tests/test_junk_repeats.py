@@ -116,3 +116,24 @@ def test_without_a_second_extraction_nothing_is_compared():
     text = OPENING + "Most popular this week\n" + CLOSING
     assert CLEANER.clean(text).text == text
     assert CLEANER.clean(text, meta={"second_extraction": "  "}).text == text
+
+
+@pytest.mark.parametrize("line", [
+    "Posted by: Ann Lee | Category: Health | Tags: flu, winter",
+    "Publié le: 3 mars 2021 - Auteur: Jeanne Roux",
+    "PUBLISHED: 10:48, Tue, Mar 2, 2021 | UPDATED: 11:05, Tue, Mar 2, 2021",
+    "Phone: 0161 496 0000 / Email: desk@museum.example",
+])
+def test_line_of_fields_goes(line):
+    result = CLEANER.clean(OPENING + line + "\n" + CLOSING)
+    assert result.text == OPENING + CLOSING
+    assert codes(result) == ["M006"]
+
+
+@pytest.mark.parametrize("line", [
+    "Director: the wing shows maps that nobody has seen since the war - and some were thought lost.",
+    "In room 4 - maps of the new wing: drawn by sailors | printed in 1720, they were restored last year.",
+])
+def test_line_with_one_field_stays(line):
+    text = OPENING + line + "\n" + CLOSING
+    assert CLEANER.clean(text).text == text
