@@ -11,6 +11,7 @@ Before/after::
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -42,14 +43,17 @@ class DuplicateLine(Kind):
     def find(self, doc: Document) -> Iterator[Finding]:
         """Repeats are dropped and do not count towards ``head``, so one pass settles the head.
 
-        Lines shorter than ``min_words`` are never keyed: an equal line has as many words.
+        Equal lines have as many words, so a line is keyed only if it has ``min_words`` or more
+        and another line has as many.
         """
         head, min_words, first_seen, kept = self.options["head"], self.options["min_words"], set(), 0
         keys: dict[str, str] = doc.shared.setdefault("line-keys", {})  # the lines stage sees most lines again
-        for shape in line_shapes(doc):
+        shapes = line_shapes(doc)
+        counts = Counter(shape.words for shape in shapes)
+        for shape in shapes:
             if head and kept >= head:
                 break
-            if shape.words >= min_words:
+            if shape.words >= min_words and counts[shape.words] > 1:
                 key = keys.get(shape.text) or keys.setdefault(shape.text, line_key(shape.text))
                 if key in first_seen:
                     start, end = doc.line_span(shape.line)
