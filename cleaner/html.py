@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .files import InputError
 from .change import Result
+from .files import InputError
 from .formats import Notes, Pick, Processed, ReadOptions, gunzip
 from .kinds.agreement import SECOND_EXTRACTION, ExtractorAgreement
 from .log import LOG_VERSION, sha256

@@ -33,8 +33,8 @@ from typing import Any, BinaryIO
 
 from .corpus import prepare as prepare_corpus
 from .engine import Cleaner
-from .files import (NEW_FILE_MODE, InputError, Source, atomic_file, atomic_write, cause, commit, iter_sources, open_source, read_bytes,
-                    read_stdin, remove_staged, staged)
+from .files import (NEW_FILE_MODE, InputError, Source, atomic_file, atomic_write, cause, commit, iter_sources,
+                    open_source, read_bytes, read_stdin, remove_staged, staged)
 from .formats import Format, Notes, Pick, Processed, ReadOptions, Sink, StreamedFormat, format_of, format_of_log
 from .logstream import open_log, to_json
 from .project import Project

@@ -18,24 +18,33 @@ def codes(result) -> list[str]:
     return [change.code for change in result.changes]
 
 
-@pytest.mark.parametrize("line", [
-    "2023-04-18T16:02:11.250Z",
-    "2022-12-01T07:45+05:30",
-    "https://media.example.net/2023/04/museum-wing-hero.JPEG?w=1200&q=80",
-    "http://cdn.example.org/a/b/c.webp",
+@pytest.mark.parametrize(("line", "code"), [
+    ("2023-04-18T16:02:11.250Z", "J004"),
+    ("2022-12-01T07:45+05:30", "J004"),
+    ("https://media.example.net/2023/04/museum-wing-hero.JPEG?w=1200&q=80", "J004"),
+    ("http://cdn.example.org/a/b/c.webp", "J004"),
+    ("Posted by: Ann Lee | Category: Health | Tags: flu, winter", "M006"),
+    ("Publié le: 3 mars 2021 - Auteur: Jeanne Roux", "M006"),
+    ("PUBLISHED: 10:48, Tue, Mar 2, 2021 | UPDATED: 11:05, Tue, Mar 2, 2021", "M006"),
+    ("Phone: 0161 496 0000 / Email: desk@museum.example", "M006"),
+    ("DON'T MISS", "J003"),
+    ("Must read:", "J003"),
+    ("More like this", "J003"),
 ])
-def test_machine_value_line_goes(line):
+def test_junk_line_goes(line, code):
     result = CLEANER.clean(OPENING + line + "\n" + CLOSING)
     assert result.text == OPENING + CLOSING
-    assert codes(result) == ["J004"]
+    assert codes(result) == [code]
 
 
 @pytest.mark.parametrize("line", [
     "https://www.example.net/museum/maps-catalogue",  # a cited page, not an image
     "The poster is at https://media.example.net/poster.png",
     "Doors open at 2023-04-18T09:00 sharp, the notice said.",
+    "Director: the wing shows maps that nobody has seen since the war - and some were thought lost.",
+    "In room 4 - maps of the new wing: drawn by sailors | printed in 1720, they were restored last year.",
 ])
-def test_machine_value_lookalike_stays(line):
+def test_lookalike_stays(line):
     text = OPENING + line + "\n" + CLOSING
     assert CLEANER.clean(text).text == text
 
@@ -88,13 +97,6 @@ def test_bulleted_paragraphs_are_not_cards():
     assert CLEANER.clean(OPENING + digest).text == OPENING + digest
 
 
-@pytest.mark.parametrize("label", ["DON'T MISS", "Must read:", "More like this"])
-def test_related_links_label_goes(label):
-    result = CLEANER.clean(OPENING + label + "\n" + CLOSING)
-    assert result.text == OPENING + CLOSING
-    assert codes(result) == ["J003"]
-
-
 SECOND = {"second_extraction": OPENING + CLOSING}
 
 
@@ -116,24 +118,3 @@ def test_without_a_second_extraction_nothing_is_compared():
     text = OPENING + "Most popular this week\n" + CLOSING
     assert CLEANER.clean(text).text == text
     assert CLEANER.clean(text, meta={"second_extraction": "  "}).text == text
-
-
-@pytest.mark.parametrize("line", [
-    "Posted by: Ann Lee | Category: Health | Tags: flu, winter",
-    "Publié le: 3 mars 2021 - Auteur: Jeanne Roux",
-    "PUBLISHED: 10:48, Tue, Mar 2, 2021 | UPDATED: 11:05, Tue, Mar 2, 2021",
-    "Phone: 0161 496 0000 / Email: desk@museum.example",
-])
-def test_line_of_fields_goes(line):
-    result = CLEANER.clean(OPENING + line + "\n" + CLOSING)
-    assert result.text == OPENING + CLOSING
-    assert codes(result) == ["M006"]
-
-
-@pytest.mark.parametrize("line", [
-    "Director: the wing shows maps that nobody has seen since the war - and some were thought lost.",
-    "In room 4 - maps of the new wing: drawn by sailors | printed in 1720, they were restored last year.",
-])
-def test_line_with_one_field_stays(line):
-    text = OPENING + line + "\n" + CLOSING
-    assert CLEANER.clean(text).text == text
