@@ -14,7 +14,8 @@ command (start-up counts), it prints MB/s, docs/s and peak RSS for:
     datatrove    JSONL reader -> C4 quality filter -> Gopher repetition filter -> JSONL writer
     cleaner-1    cleaner clean, 1 worker
     cleaner-all  cleaner clean, all cores
-    cleaner-corpus  cleaner clean --corpus (when the installed cleaner has it)
+    cleaner-corpus  cleaner clean --corpus
+    cleaner-ray  cleaner clean --engine ray, a local Ray instance (needs cleaner[ray])
 
 and the ratios cleaner-1 / ftfy and cleaner-1 / datatrove. Baselines need
 ``pip install '.[bench]'``; a tool that is not installed is reported and skipped.
@@ -114,6 +115,7 @@ def commands(corpus: Path, out: Path, python: str) -> dict[str, list[str]]:
     found["cleaner-1"] = [cleaner, "clean", txt, "-o", str(out / "cleaner-1"), "--jobs", "1", "--quiet"]
     found["cleaner-all"] = [cleaner, "clean", txt, "-o", str(out / "cleaner-all"), "--quiet"]
     found["cleaner-corpus"] = [cleaner, "clean", txt, "-o", str(out / "cleaner-corpus"), "--corpus", "--quiet"]
+    found["cleaner-ray"] = [cleaner, "clean", txt, "-o", str(out / "cleaner-ray"), "--engine", "ray", "--quiet"]
     return found
 
 
