@@ -56,36 +56,56 @@ def iter_sources(roots: list[Path], excluded: Callable[[Path], bool] = lambda pa
     ``excluded`` applies to files found in a folder, not to files named as roots.
     Symbolic links to folders are not followed (no loops). Yields ``(path, cause)``
     for a root that does not exist, a broken or looping symbolic link, a folder
-    that cannot be listed.
+    that cannot be listed. Lazily: one folder's listing is held at a time.
     """
     for root in roots:
         if root.is_file():
             yield Source(root, Path(root.name))
         elif root.is_dir():
-            yield from sorted(_walk(root, excluded), key=lambda item: _relative_parts(root, item))
+            yield from _walk(root, Path(), excluded)
         else:
             yield root, _missing_cause(root)
 
 
-def _walk(root: Path, excluded: Callable[[Path], bool]) -> Iterator[Source | tuple[Path, str]]:
-    problems: list[OSError] = []
-    for folder, subfolders, names in os.walk(root, onerror=problems.append):
-        subfolders[:] = [name for name in subfolders if not _skipped(Path(name))]
-        for name in names:
-            path = Path(folder, name)
-            relative = path.relative_to(root)
-            if _skipped(relative) or excluded(path):
-                continue
-            if path.is_file():
-                yield Source(path, relative)
-            elif path.is_symlink():
+def _walk(folder: Path, relative: Path, excluded: Callable[[Path], bool]) -> Iterator[Source | tuple[Path, str]]:
+    """The files under ``folder`` (at ``relative`` under its root) in the order of their relative paths'
+    parts: each folder's entries sorted by name, a subfolder's files in its place."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as error:
+        yield folder, f"cannot list this folder: {cause(error)}"
+        return
+    for entry in entries:
+        path, inside, kind = Path(entry.path), relative / entry.name, _kind(entry)
+        if kind == "folder":
+            if not _skipped(Path(entry.name)):
+                yield from _walk(path, inside, excluded)
+        elif not (_skipped(inside) or excluded(path)):
+            if kind == "file":
+                yield Source(path, inside)
+            elif kind == "link":
                 yield path, _missing_cause(path)
-    for problem in problems:
-        yield Path(problem.filename), f"cannot list this folder: {cause(problem)}"
 
 
-def _relative_parts(root: Path, item: Source | tuple[Path, str]) -> tuple[str, ...]:
-    return item.relative.parts if isinstance(item, Source) else item[0].relative_to(root).parts
+def _kind(entry: os.DirEntry[str]) -> str:
+    """'folder' (not a link to one: links are not followed), 'file' (maybe through a link), 'link' (broken or
+    looping, or to a folder), or 'other' (a device, a pipe...)."""
+    try:
+        if entry.is_dir(follow_symlinks=False):
+            return "folder"
+        if entry.is_file():
+            return "file"
+    except OSError:  # a link loop: is_file follows the link
+        pass
+    return "link" if entry.is_symlink() and not _links_to_folder(entry) else "other"
+
+
+def _links_to_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def cause(error: OSError) -> str:

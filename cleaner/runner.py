@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, nullcontext
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -214,9 +215,30 @@ def process_stdin(path: Path, stdin: BinaryIO, project: Project, options: ReadOp
     return outcome
 
 
-def collect(roots: list[Path], project: Project) -> list[Item]:
-    """The files to process, in a stable order; ``exclude`` applies to files found in folders."""
-    return list(iter_sources(roots, project.excluded))
+class Files:
+    """The files to process, in a stable order; ``exclude`` applies to files found in folders.
+
+    Listed again on each pass, never held whole, so a corpus of millions of files takes no more memory
+    than one; ``len()`` counts them once, with a listing of its own.
+    """
+
+    def __init__(self, roots: list[Path], project: Project) -> None:
+        self.roots, self.excluded = list(roots), project.excluded
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter_sources(self.roots, self.excluded)
+
+    def __len__(self) -> int:
+        return self.count
+
+    @cached_property
+    def count(self) -> int:
+        return sum(1 for _ in self)
+
+
+def collect(roots: list[Path], project: Project) -> Files:
+    """The files under ``roots`` that ``project`` does not exclude (see ``Files``)."""
+    return Files(roots, project)
 
 
 def outcomes(items: Iterable[Item], project: Project, options: ReadOptions = ReadOptions(),
@@ -328,10 +350,13 @@ def _prepare_output_folder(roots: list[Path], out: Path) -> Path:
 
 @dataclass
 class Output:
-    """OUT as a run fills it: the files it has written and the folders it has made (each made once)."""
+    """OUT as a run fills it: the files it has written and the folders it has made (each made once).
+
+    ``folders`` grows with the corpus's folders, ``written`` with its files: as text, about 100 bytes a file."""
 
     root: Path
-    written: set[Path] = field(default_factory=set)
+    #: Paths relative to ``root``, as text: they are kept for the whole run, so kept small.
+    written: set[str] = field(default_factory=set)
     folders: set[Path] = field(default_factory=set)
 
     def write(self, outcome: Outcome) -> str | None:
@@ -341,12 +366,12 @@ class Output:
         relative = outcome.format.output_name(outcome.relative)
         target = self.root / relative
         error = None
-        if target in self.written:
+        if str(relative) in self.written:
             error = f"another source is also written to {target}"
         elif relative == SUMMARY.with_suffix(""):
             error = f"its log would overwrite the run summary {CHANGES_DIR}/{SUMMARY}"
         else:
-            self.written.add(target)
+            self.written.add(str(relative))
             try:
                 self._put(target, processed.output)  # None: a dropped duplicate, not written
                 self._put(self.root / CHANGES_DIR / f"{relative}.json", processed.log)
