@@ -75,8 +75,9 @@ class StoryCards(Kind):
         return None
 
     def _is_card(self, body: list[LineShape]) -> bool:
+        """A headline (no closing period, though ? and ! may end it; not a list item) and maybe one short line."""
         headline, *summary = body
         o = self.options
-        return ((not headline.sentence or headline.text[-1] in "?!") and not headline.list_item and headline.text not in BARE_BULLETS
-                and headline.words <= o["headline_words"]
+        headline_shaped = (not headline.sentence or headline.text[-1] in "?!") and not headline.list_item
+        return (headline_shaped and headline.text not in BARE_BULLETS and headline.words <= o["headline_words"]
                 and all(line.words <= o["summary_words"] and line.text not in BARE_BULLETS for line in summary))
