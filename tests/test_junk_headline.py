@@ -25,8 +25,18 @@ def test_default_keeps_the_title_and_reports_the_byline():
     assert result.text.startswith("Record count of swifts in the old town\nBy Ann Lee\n")
 
 
+@pytest.mark.parametrize("headline", [
+    "Swift Numbers Rise in U.S. Towns With Old Roofs",  # initials are not the end of a sentence
+    "Swift count led by J. R. Lee breaks a record",
+])
+def test_headline_with_initials_goes(headline):
+    result = Cleaner(preset="article-body").clean(headline + "\n" + BODY)
+    assert result.text == BODY and [change.code for change in result.changes] == ["J011"]
+
+
 @pytest.mark.parametrize("first", [
     "Swifts nest under old roofs.",  # a sentence, not a headline
+    "Swifts are back. Counters are happy",  # two sentences
     "Tested by: Ann Lee",  # a label line
     "- nest boxes",  # a list item
     "Swifts",  # too short

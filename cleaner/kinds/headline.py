@@ -25,8 +25,9 @@ from ..document import Document
 from .base import Kind, Param, Stage
 from .shape import effective_words, ends_sentence, is_list_item, label_prefix
 
-#: A sentence boundary inside the line: a headline is one phrase.
-INNER_STOP = regex.compile(r"[.!?。！？]['\"’”]?\s+\p{Lu}")
+#: A sentence boundary inside the line: a headline is one phrase. A period after a lone capital
+#: ("U.S.", "J. Lee") marks initials, not the end of a sentence.
+INNER_STOP = regex.compile(r"(?<!(?:^|[\s.])\p{Lu})[.!?。！？]['\"’”]?\s+\p{Lu}")
 #: How a headline ends: a letter, a digit, a closing quote or bracket, ? or !.
 HEADLINE_END = regex.compile(r"[\w'\"’”)\]?!]$")
 
