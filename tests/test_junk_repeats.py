@@ -27,6 +27,9 @@ def codes(result) -> list[str]:
     ("Publié le: 3 mars 2021 - Auteur: Jeanne Roux", "M006"),
     ("PUBLISHED: 10:48, Tue, Mar 2, 2021 | UPDATED: 11:05, Tue, Mar 2, 2021", "M006"),
     ("Phone: 0161 496 0000 / Email: desk@museum.example", "M006"),
+    ("Reading time: 6 minutes", "M007"),
+    ("3-4 min read", "M007"),
+    ("Lesezeit: 7 Minuten", "M007"),
     ("DON'T MISS", "J003"),
     ("Must read:", "J003"),
     ("More like this", "J003"),
@@ -41,6 +44,7 @@ def test_junk_line_goes(line, code):
     "https://www.example.net/museum/maps-catalogue",  # a cited page, not an image
     "The poster is at https://media.example.net/poster.png",
     "Doors open at 2023-04-18T09:00 sharp, the notice said.",
+    "Allow 20 minutes to read every label in the wing.",
     "Director: the wing shows maps that nobody has seen since the war - and some were thought lost.",
     "In room 4 - maps of the new wing: drawn by sailors | printed in 1720, they were restored last year.",
 ])
