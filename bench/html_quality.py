@@ -50,7 +50,7 @@ def main() -> None:
     pages = {path.name.removesuffix(".html.gz"): gzip.decompress(path.read_bytes())
              for path in sorted((args.data / "html").glob("*.html.gz"))}
     cleaners = {"rules": Cleaner(), "article-body": Cleaner(Config(preset="article-body"))}
-    seconds = {key: {SECOND_EXTRACTION: extract(page, SECOND_OPINION)["text"]} for key, page in pages.items()}
+    seconds = {key: {SECOND_EXTRACTION: extract(page, SECOND_OPINION, metadata=False)["text"]} for key, page in pages.items()}
     print(f"{len(pages)} pages; F1 / precision / recall")
     print(f"{'trafilatura setting':<38} {'trafilatura alone':<22} {'+ rules':<22} {'+ article-body':<22} s")
     for label, settings in SETTINGS.items():

@@ -26,11 +26,14 @@ EXTRACTION = {"include_comments": False, "include_tables": True}
 SECOND_OPINION = {**EXTRACTION, "favor_precision": True}
 
 
-def extract(html: bytes, settings: dict[str, Any] = EXTRACTION) -> dict[str, Any]:
-    """The body text and the metadata trafilatura finds in a page (``text`` is '' when it finds no body)."""
+def extract(html: bytes, settings: dict[str, Any] = EXTRACTION, metadata: bool = True) -> dict[str, Any]:
+    """The body text and the metadata trafilatura finds in a page (``text`` is '' when it finds no body).
+
+    ``metadata=False`` skips looking for the title, date and URL (None then): the text is the same.
+    """
     import trafilatura  # lazily: it imports lxml, which costs start-up time
 
-    document = trafilatura.bare_extraction(html, with_metadata=True, **settings)
+    document = trafilatura.bare_extraction(html, with_metadata=metadata, **settings)
     if document is None:
         return {"text": "", "title": None, "date": None, "url": None}
     return {"text": document.text or "", "title": document.title, "date": document.date, "url": document.url}
@@ -50,7 +53,7 @@ def read_page(html: bytes, pick: Pick, path: str | None = None) -> tuple[dict[st
     meta = {"url": page["url"], "title": page["title"]}
     page["second_opinion"] = SECOND_OPINION if cleaner.uses(ExtractorAgreement.name) else None
     if page["second_opinion"]:
-        meta[SECOND_EXTRACTION] = extract(html, SECOND_OPINION)["text"]
+        meta[SECOND_EXTRACTION] = extract(html, SECOND_OPINION, metadata=False)["text"]
     return page, cleaner.clean(page["text"], path=path, meta=meta)
 
 
