@@ -21,16 +21,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from ..change import Finding
 from ..document import Document
+from ..words import WORD
 from .base import Kind, Param, Stage
 from .shape import line_shapes
 
 #: The document meta key under which the HTML reader passes the second extraction's text.
 SECOND_EXTRACTION = "second_extraction"
-WORD = regex.compile(r"\w+")
 N = 4
 
 
