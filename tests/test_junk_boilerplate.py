@@ -39,6 +39,12 @@ PARAGRAPH = "The library reopened on Saturday after a year of repairs to its lea
     ("This article is for your personal, non-commercial use only. To order copies, visit our reprints desk.", "B011"),
     ("Write to Priya Nair and Ole Berg at newsroom@valley-courier.example", "B011"),
     ("Email the author at p.nair@valley-courier.example.", "B011"),
+    ("Want more? Have the morning briefing sent right to your inbox, free.", "B012"),
+    ("Receive our weekend picks in your inbox", "B012"),
+    ("Follow @valleycourier on Instagram for daily photos.", "B012"),
+    ("Enjoyed this? Share this article with your friends.", "B012"),
+    ("CLICK HERE TO SUBSCRIBE", "B012"),
+    ("Something went wrong. Please try again.", "B012"),
 ])
 def test_junk_line_goes(line, code):
     result = CLEANER.clean(PARAGRAPH + line + "\n" + PARAGRAPH)
@@ -62,6 +68,11 @@ def test_junk_line_goes(line, code):
     "Tags are printed on every book.",
     "Reprints of the 1920 map sold out within a week.",
     "Pupils can write to the head librarian at books@school.example with their wish lists.",
+    "Overdue notices now arrive in your inbox instead of by post.",
+    "Follow the blue line on the floor to the reading room.",
+    "She will share it with a friend who runs the archive, she said.",
+    "Click here to see the catalogue, the poster in the lobby reads, with an arrow to the screen.",
+    "The first scan failed, so staff will try again on Monday.",
 ])
 def test_lookalike_stays(line):
     text = PARAGRAPH + line + "\n" + PARAGRAPH

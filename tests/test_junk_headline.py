@@ -28,6 +28,7 @@ def test_default_keeps_the_title_and_reports_the_byline():
 @pytest.mark.parametrize("headline", [
     "Swift Numbers Rise in U.S. Towns With Old Roofs",  # initials are not the end of a sentence
     "Swift count led by J. R. Lee breaks a record",
+    "Bird watch: Swift numbers rise in towns with old roofs",  # a headline after a label
 ])
 def test_headline_with_initials_goes(headline):
     result = Cleaner(preset="article-body").clean(headline + "\n" + BODY)
@@ -38,6 +39,7 @@ def test_headline_with_initials_goes(headline):
     "Swifts nest under old roofs.",  # a sentence, not a headline
     "Swifts are back. Counters are happy",  # two sentences
     "Tested by: Ann Lee",  # a label line
+    "Counted by: Ann Lee Date: 3 July",  # two labels: a record, not a headline
     "- nest boxes",  # a list item
     "Swifts",  # too short
 ])

@@ -33,6 +33,8 @@ def codes(result) -> list[str]:
     ("DON'T MISS", "J003"),
     ("Must read:", "J003"),
     ("More like this", "J003"),
+    ("Storm lifts roof off seaside museum [VIDEO]", "J006"),
+    ("- Maps found in attic sell for thousands [PICS] |", "J006"),
 ])
 def test_junk_line_goes(line, code):
     result = CLEANER.clean(OPENING + line + "\n" + CLOSING)
@@ -45,6 +47,7 @@ def test_junk_line_goes(line, code):
     "The poster is at https://media.example.net/poster.png",
     "Doors open at 2023-04-18T09:00 sharp, the notice said.",
     "Allow 20 minutes to read every label in the wing.",
+    "The curator called the find remarkable [ENGLISH TRANSLATION].",  # ends like a sentence
     "Director: the wing shows maps that nobody has seen since the war - and some were thought lost.",
     "In room 4 - maps of the new wing: drawn by sailors | printed in 1720, they were restored last year.",
 ])
@@ -60,10 +63,29 @@ def test_paragraph_given_twice_keeps_the_first_copy():
     assert codes(result) == ["J012"]
 
 
+#: Six lines, enough to push what follows past the head where M005 looks for a repeated title.
+ROOMS = "".join(f"Room {n} holds maps of the coast drawn before {1700 + n * 10}.\n" for n in range(1, 7))
+
+
+def test_title_given_again_further_down_goes():
+    """Past the head, where M005 looks for a repeated title."""
+    title = "New wing doubles the museum's space\n"
+    text = title + ROOMS + title.upper() + CLOSING + title.replace("'", "’")
+    result = CLEANER.clean(text)
+    assert result.text == title + ROOMS + CLOSING
+    assert codes(result) == ["M008", "M008"]
+
+
+def test_only_the_first_line_counts_as_a_title():
+    text = OPENING + "Members go free\n" + ROOMS + CLOSING + "Members go free\n"
+    assert CLEANER.clean(text).text == text
+    short = "Old maps\n" + ROOMS + "Old maps\n"  # under three words
+    assert CLEANER.clean(short).text == short
+
+
 def test_short_lines_may_repeat():
     """Past the head, where M005 looks for a repeated title."""
-    head = "".join(f"Room {n} holds maps of the coast drawn before {1700 + n * 10}.\n" for n in range(1, 7))
-    text = head + "Buy tickets\n" + CLOSING + "Buy tickets\n" + "Members go free on Sundays\n" * 3
+    text = ROOMS + "Buy tickets\n" + CLOSING + "Buy tickets\n" + "Members go free on Sundays\n" * 3
     assert CLEANER.clean(text).text == text
 
 

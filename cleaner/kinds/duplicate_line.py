@@ -38,6 +38,7 @@ class DuplicateLine(Kind):
     params = {
         "head": Param(int, 5, help="compare only the first N non-blank lines (0: the whole document)"),
         "min_words": Param(int, 2, help="shorter lines are left alone"),
+        "first_line": Param(bool, False, help="only copies of the first non-blank line count as repeats"),
     }
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -47,17 +48,20 @@ class DuplicateLine(Kind):
         and another line has as many.
         """
         head, min_words, first_seen, kept = self.options["head"], self.options["min_words"], set(), 0
+        first_line = self.options["first_line"]
         keys: dict[str, str] = doc.shared.setdefault("line-keys", {})  # the lines stage sees most lines again
         shapes = line_shapes(doc)
         counts = Counter(shape.words for shape in shapes)
-        for shape in shapes:
+        for number, shape in enumerate(shapes):
             if head and kept >= head:
                 break
             if shape.words >= min_words and counts[shape.words] > 1:
                 key = keys.get(shape.text) or keys.setdefault(shape.text, line_key(shape.text))
                 if key in first_seen:
                     start, end = doc.line_span(shape.line)
-                    yield self.finding(start, end, "", "repeats an earlier line up to quotes, spacing and case")
+                    yield self.finding(start, end, "", f"repeats {'the first' if first_line else 'an earlier'} line "
+                                       "up to quotes, spacing and case")
                     continue
-                first_seen.add(key)
+                if number == 0 or not first_line:
+                    first_seen.add(key)
             kept += 1

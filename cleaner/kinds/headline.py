@@ -2,7 +2,8 @@
 
 For users who want the body only. The first non-blank line is a headline when
 it is headline-shaped (``min_words`` to ``max_words`` words, one phrase with
-no closing period, not a list item nor a ``Label: value`` line) and a body line follows within ``reach`` lines: a
+no closing period, not a list item nor a ``Label: value`` line, though a
+headline after a label such as ``The Latest:`` counts) and a body line follows within ``reach`` lines: a
 sentence of at least ``body_words`` words. Only short lines (a byline, a
 date) may stand between them. Reliable because a headline is defined by what
 follows it: a first line followed by more short lines is a list or a
@@ -70,4 +71,10 @@ class Headline(Kind):
         """One phrase, no closing period, not a list item, not a ``Label: value`` line."""
         text = text.strip()
         return (not ends_sentence(text) or text.endswith(("?", "!"))) and bool(HEADLINE_END.search(text)) \
-            and not INNER_STOP.search(text) and not is_list_item(text) and label_prefix(text) is None
+            and not INNER_STOP.search(text) and not is_list_item(text) and not _label_line(text)
+
+
+def _label_line(text: str) -> bool:
+    """A ``Label: value`` line (``Tested by: Ann Lee``, ``RRP: £40 More info: …``), but not a headline
+    after a label (``The Latest: Storm closes the coast road``): one label, then four words or more."""
+    return label_prefix(text) is not None and (text.count(":") > 1 or len(text.split(":", 1)[1].split()) < 4)
