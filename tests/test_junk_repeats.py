@@ -56,6 +56,26 @@ def test_lookalike_stays(line):
     assert CLEANER.clean(text).text == text
 
 
+@pytest.mark.parametrize("address", ["https://www.example.org/arts/2023/04/museum-opens-new-wing.html",
+                                     "www.museum.example/news?id=4471"])
+def test_page_address_above_the_body_goes(address):
+    text = "Museum opens its new wing\n" + address + "\n" + OPENING + CLOSING
+    result = CLEANER.clean(text)
+    assert result.text == "Museum opens its new wing\n" + OPENING + CLOSING
+    assert codes(result) == ["M009"]
+
+
+def test_address_in_the_body_stays():
+    text = OPENING + "https://www.example.org/arts/2023/04/museum-opens-new-wing.html\n" + CLOSING
+    assert CLEANER.clean(text).text == text
+
+
+def test_a_list_of_addresses_is_content():
+    links = "https://maps.example.org/coast-1720\nhttps://maps.example.org/harbour-1750\n"
+    text = "Old maps online\n" + links + OPENING + CLOSING
+    assert CLEANER.clean(text).text == text
+
+
 def test_paragraph_given_twice_keeps_the_first_copy():
     text = OPENING + CLOSING + "Opening hours\n" + OPENING.replace("queued", "queued ")
     result = CLEANER.clean(text)

@@ -7,7 +7,8 @@ a line mode rule leaves the document alone when several of its lines match
 match at the start of a line is cut away, and only
 when what remains still reads as text (a capital letter or a quote, and at
 least ``min_rest_words`` words). ``head`` limits the rule to the first
-non-blank lines of the document, where such metadata lives (0 = anywhere).
+non-blank lines of the document, where such metadata lives (0 = anywhere),
+and ``above_body`` to the lines above the first sentence of the body.
 
 Before/after (prefix mode, with a date pattern)::
 
@@ -24,7 +25,7 @@ from ..change import Finding
 from ..document import Document, Line
 from ..rules import Rule, RuleError
 from .base import Kind, Param, Stage, timeout_for
-from .shape import line_shapes, word_count
+from .shape import ends_sentence, line_shapes, word_count
 
 TEXT_START = regex.compile(r"[\p{Lu}\p{Lo}\"“‘'«\d]")
 
@@ -39,6 +40,7 @@ class Metadata(Kind):
         "mode": Param(str, "line", help="'line': the line is only metadata; 'prefix': it starts the line",
                       choices=("line", "prefix")),
         "head": Param(int, 0, help="only the first N non-blank lines (0: anywhere)"),
+        "above_body": Param(int, 0, help="only lines above the first sentence of this many words (0: anywhere)"),
         "max_words": Param(int, 12, help="line mode: longer lines are never dropped"),
         "min_rest_words": Param(int, 3, help="prefix mode: words that must remain"),
         "prefilter": Param(str, "", regex=True, help="a cheap regex a line must contain before `pattern` is tried"),
@@ -55,7 +57,7 @@ class Metadata(Kind):
         line_mode = self.options["mode"] == "line"
         head, kept, checked = self.options["head"], 0, False
         for line in doc.head(0):
-            if head and kept >= head:
+            if head and kept >= head or self._starts_body(line):
                 break
             finding = self._line(doc, line) if line_mode else self._prefix(line)
             if finding and line_mode and not checked:
@@ -66,6 +68,11 @@ class Metadata(Kind):
                 yield finding
             if not (finding and line_mode):
                 kept += 1  # a dropped line does not count towards the head
+
+    def _starts_body(self, line: Line) -> bool:
+        """Whether ``line`` is the first sentence of the body, below which an ``above_body`` rule does not look."""
+        least = self.options["above_body"]
+        return bool(least) and word_count(line.text) >= least and ends_sentence(line.stripped)
 
     def _recurs(self, doc: Document) -> bool:
         """Whether several lines of the document are such metadata: then it is structure (a timeline), not furniture."""
