@@ -35,6 +35,12 @@ def test_headline_with_initials_goes(headline):
     assert result.text == BODY and [change.code for change in result.changes] == ["J011"]
 
 
+def test_a_long_line_that_ends_with_a_colon_is_body():
+    intro = "Volunteers counted the swifts nesting under the roofs of the old town this summer, street by street:\n"
+    result = Cleaner(preset="article-body").clean("Record count of swifts in the old town\n" + intro + BODY)
+    assert result.text == intro + BODY
+
+
 @pytest.mark.parametrize("first", [
     "Swifts nest under old roofs.",  # a sentence, not a headline
     "Swifts are back. Counters are happy",  # two sentences

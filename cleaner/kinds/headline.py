@@ -3,8 +3,9 @@
 For users who want the body only. The first non-blank line is a headline when
 it is headline-shaped (``min_words`` to ``max_words`` words, one phrase with
 no closing period, not a list item nor a ``Label: value`` line, though a
-headline after a label such as ``The Latest:`` counts) and a body line follows within ``reach`` lines: a
-sentence of at least ``body_words`` words. Only short lines (a byline, a
+headline after a label such as ``The Latest:`` counts) and a body line
+follows within ``reach`` lines: a sentence of at least ``body_words`` words
+(or as long a line that ends with a colon). Only short lines (a byline, a
 date) may stand between them. Reliable because a headline is defined by what
 follows it: a first line followed by more short lines is a list or a
 heading of a section, and stays.
@@ -57,7 +58,7 @@ class Headline(Kind):
             return
         for distance, line in enumerate(lines[1:], 1):
             body_words = effective_words(line.stripped)
-            if body_words >= o["body_words"] and ends_sentence(line.stripped):
+            if body_words >= o["body_words"] and (ends_sentence(line.stripped) or line.stripped.endswith(":")):
                 start, end = doc.line_span(first)
                 reason = (f"first line, {words} words without a closing period ({o['min_words']}-{o['max_words']}), "
                           f"followed {distance} line(s) later by a {body_words}-word sentence (>= {o['body_words']})")
