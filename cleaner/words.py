@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 import regex
@@ -19,7 +20,9 @@ import regex
 from .document import Document
 
 WORD = regex.compile(r"\w+")
-LONG_WORD = regex.compile(r"\w{3,}")
+#: Content words are at least this long.
+LONG_WORD_LENGTH = 3
+LONG_WORD = regex.compile(r"\w{%d,}" % LONG_WORD_LENGTH)
 STEM_LENGTH = 6
 
 
@@ -53,8 +56,11 @@ def _language_masks() -> dict[str, int]:
     """
     masks: dict[str, int] = {}
     for position, stops in enumerate(stoplists().values()):
-        for word in stops:
-            masks[word] = masks.get(word, 0) | 1 << (position * COUNT_BITS)
+        bit = 1 << (position * COUNT_BITS)
+        listed = stops & masks.keys()  # most stopwords belong to one language: only these few are combined
+        masks.update(dict.fromkeys(stops - listed, bit))
+        for word in listed:
+            masks[word] |= bit
     return masks
 
 
@@ -73,7 +79,7 @@ def best_stoplist(doc: Document, sample: int = 400) -> tuple[str, frozenset[str]
 def _best_stoplist(text: str, sample: int) -> tuple[str, frozenset[str]]:
     assert sample < 1 << COUNT_BITS
     masks = _language_masks()
-    packed = sum(masks.get(word, 0) for word in words(text[: sample * 12])[:sample])
+    packed = sum(map(masks.get, words(text[: sample * 12])[:sample], repeat(0)))
     field = (1 << COUNT_BITS) - 1
     names = list(stoplists())
     hits = [packed >> (position * COUNT_BITS) & field for position in range(len(names))]
@@ -83,10 +89,15 @@ def _best_stoplist(text: str, sample: int) -> tuple[str, frozenset[str]]:
 
 
 def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
-    return [word[:STEM_LENGTH] for word in LONG_WORD.findall(text.lower()) if word not in stopwords and not word.isdigit()]
+    return content_of(LONG_WORD.findall(text.lower()), stopwords)
 
 
-def stopword_density(text: str, stopwords: frozenset[str]) -> float:
-    """Share of a text's words that are stopwords (0.0 for a text without words)."""
-    tokens = words(text)
+def content_of(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
+    """The content words among a text's ``words``."""
+    return [word[:STEM_LENGTH] for word in tokens
+            if len(word) >= LONG_WORD_LENGTH and word not in stopwords and not word.isdigit()]
+
+
+def stopword_density(tokens: list[str], stopwords: frozenset[str]) -> float:
+    """Share of a text's ``words`` that are stopwords (0.0 for a text without words)."""
     return sum(map(stopwords.__contains__, tokens)) / len(tokens) if tokens else 0.0

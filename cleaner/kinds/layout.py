@@ -29,12 +29,12 @@ Before/after (a page dump, gate reached)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from ..change import Finding
 from ..document import Document, Line
-from ..words import best_stoplist, content_words, stopword_density
+from ..words import best_stoplist, content_of, stopword_density, words
 from .base import Kind, Param, Stage
 from .shape import LineShape, effective_words, line_shapes
 
@@ -76,20 +76,22 @@ class PageLayout(Kind):
         share = sum(1 for run in runs if run) / len(lines) if lines else 0.0
         if share < self.options["gate"] or len(lines) < self.options["min_lines"]:
             return
-        _, stopwords = best_stoplist(doc)
-        signals = _embed_lists([self._classify(shape, run, stopwords) for shape, run in zip(shapes, runs)])
-        blocks = self._blocks(lines, signals, stopwords)
+        page = PageWords(shapes, best_stoplist(doc)[1])
+        signals = _embed_lists([self._classify(shape, run, density)
+                                for shape, run, density in zip(shapes, runs, page.densities())])
+        blocks = self._blocks(page, signals)
         first, last = blocks[0][0] - 1, blocks[-1][-1] + 1
-        vocabulary = {w for block in blocks for i in block for w in content_words(lines[i].text, stopwords)}
+        vocabulary = set(page.content(i for block in blocks for i in block))
+        reason = self._reason(share)
         for position, (line, signal) in enumerate(zip(lines, signals)):
             if first <= position <= last:
                 verdict = self._verdict(signals, position)
             else:
-                verdict = self._outside(line, signal, vocabulary, stopwords, position < first)
+                verdict = self._outside(page, position, signal, vocabulary, position < first)
             if verdict:
-                yield self._emit(doc, line, signal, verdict, share)
+                yield self._emit(doc, line, signal, reason.format(verdict, signal.words, signal.density), share)
 
-    def _blocks(self, lines: list[Line], signals: list[Signals], stopwords: frozenset[str]) -> list[list[int]]:
+    def _blocks(self, page: PageWords, signals: list[Signals]) -> list[list[int]]:
         """The blocks of anchors (content sentences) that make the text: the main one, and the
         others on its topic. A block is a series of anchors at most ``anchor_gap`` lines apart; the
         main block shares a word with the first line when that looks like a page's title (three
@@ -102,26 +104,25 @@ class PageLayout(Kind):
             if i - blocks[-1][-1] > self.options["anchor_gap"]:
                 blocks.append([])
             blocks[-1].append(i)
-        title = set(content_words(lines[0].text, stopwords)) if not signals[0].run else set()
+        title = set(page.content([0])) if not signals[0].run else set()
         if len(title) < 3:
             title = set()
 
         def weight(block: list[int]) -> tuple[bool, int]:
-            text = " ".join(lines[i].text for i in block)
-            return bool(title & set(content_words(text, stopwords))), sum(signals[i].words for i in block)
+            return bool(title & set(page.content(block))), sum(signals[i].words for i in block)
 
         main = max(blocks, key=weight)
-        vocabulary = {w for i in main for w in content_words(lines[i].text, stopwords)}
+        vocabulary = set(page.content(main))
         return [block for block in blocks if block is main or
-                _novelty(" ".join(lines[i].text for i in block), vocabulary, stopwords) < self.options["off_topic"]]
+                _novelty(page.content(block), vocabulary) < self.options["off_topic"]]
 
-    def _outside(self, line: Line, signal: Signals, vocabulary: set[str], stopwords: frozenset[str],
+    def _outside(self, page: PageWords, position: int, signal: Signals, vocabulary: set[str],
                  before: bool) -> str | None:
         """Why a line before or after the main block goes: not content, or content on another topic."""
         where = "before" if before else "after"
         if signal.cls != "content":
             return f"{signal.cls} line {where} the main block of text"
-        novelty = _novelty(line.text, vocabulary, stopwords)
+        novelty = _novelty(page.content([position]), vocabulary)
         if novelty >= self.options["off_topic"]:
             return (f"content line {where} the main block of text, {novelty:.0%} of its content words "
                     f"new to it (off topic: >= {self.options['off_topic']:.0%})")
@@ -144,8 +145,8 @@ class PageLayout(Kind):
             start = end
         return runs
 
-    def _classify(self, shape: LineShape, run: int, stopwords: frozenset[str]) -> Signals:
-        words, density = effective_words(shape.text, shape.words), stopword_density(shape.text, stopwords)
+    def _classify(self, shape: LineShape, run: int, density: float) -> Signals:
+        words = effective_words(shape.text, shape.words)
         o = self.options
         if words >= o["content_words"] and density >= o["content_density"]:
             cls = "content"
@@ -173,14 +174,40 @@ class PageLayout(Kind):
             return None
         return f"{cls} line {context}"
 
-    def _emit(self, doc: Document, line: Line, signal: Signals, verdict: str, share: float) -> Finding:
-        start, end = doc.line_span(line)
+    def _reason(self, share: float) -> str:
+        """The reason of each drop on a page, with places for the verdict, the words and the stopword density."""
         o = self.options
-        reason = (f"{verdict}; page has {share:.0%} of its lines in short-line runs (gate {o['gate']:.0%}); "
-                  f"{signal.words} words, stopword density {signal.density} "
-                  f"(content: >= {o['content_words']} words and >= {o['content_density']})")
+        return (f"{{}}; page has {share:.0%} of its lines in short-line runs (gate {o['gate']:.0%}); "
+                "{} words, stopword density {} "
+                f"(content: >= {o['content_words']} words and >= {o['content_density']})")
+
+    def _emit(self, doc: Document, line: Line, signal: Signals, reason: str, share: float) -> Finding:
+        start, end = doc.line_span(line)
         return self.finding(start, end, "", reason, words=signal.words, density=signal.density,
                             run=signal.run, cls=signal.cls, run_share=round(share, 3))
+
+
+class PageWords:
+    """The words of each non-blank line of a page, found once for both the stopword densities and the
+    content words (which, for lines joined by spaces, are those of each line in turn)."""
+
+    def __init__(self, shapes: list[LineShape], stopwords: frozenset[str]) -> None:
+        self.tokens = [words(shape.text) for shape in shapes]
+        self.stopwords = stopwords
+        self._content: dict[int, list[str]] = {}
+
+    def densities(self) -> list[float]:
+        """The stopword density of each line."""
+        return [stopword_density(tokens, self.stopwords) for tokens in self.tokens]
+
+    def content(self, positions: Iterable[int]) -> list[str]:
+        """The content words of the lines at ``positions``, in order."""
+        found = []
+        for position in positions:
+            if position not in self._content:
+                self._content[position] = content_of(self.tokens[position], self.stopwords)
+            found += self._content[position]
+        return found
 
 
 def _nearest(signals: list[Signals], position: int, step: int, reach: int | None = None) -> str:
@@ -209,7 +236,7 @@ def _embed_lists(signals: list[Signals]) -> list[Signals]:
     return out
 
 
-def _novelty(text: str, vocabulary: set[str], stopwords: frozenset[str]) -> float:
-    """Share of the content words of ``text`` that are not in ``vocabulary`` (1.0 without any)."""
-    found = set(content_words(text, stopwords))
+def _novelty(content: list[str], vocabulary: set[str]) -> float:
+    """Share of the distinct ``content`` words that are not in ``vocabulary`` (1.0 without any)."""
+    found = set(content)
     return 1 - len(found & vocabulary) / len(found) if found else 1.0

@@ -14,6 +14,7 @@ touched, and neither is one that ends like a sentence unless the rule says
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 from typing import NamedTuple
 
 import regex
@@ -52,11 +53,15 @@ class LinePattern(Kind):
         self.guards = Guards(o["max_words"], o["sentences"], o["list_items"])
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        pattern = self.options["pattern"]
         for shape in self.group.hits(doc) if self.group else line_shapes(doc):
-            if self.guards.allows(shape) and self.fullmatches(doc, pattern, shape.text):
+            if self.guards.allows(shape) and self._matches(doc, shape.text):
                 start, end = doc.line_span(shape.line)
                 yield self.finding(start, end, "", f"line matches {shape.text[:60]!r}", words=shape.words)
+
+    def _matches(self, doc: Document, text: str) -> bool:
+        if self.group:
+            return self.group.matches(doc, self, text)
+        return self.fullmatches(doc, self.options["pattern"], text)
 
 
 class Guards(NamedTuple):
@@ -67,14 +72,23 @@ class Guards(NamedTuple):
     list_items: bool
 
     def allows(self, shape: LineShape) -> bool:
-        return shape.words <= self.max_words and (self.sentences or not shape.sentence) and (
-            self.list_items or not shape.list_item)
+        return self.admits(shape.words, shape.sentence, shape.list_item)
+
+    def admits(self, words: int, sentence: bool, list_item: bool) -> bool:
+        """Whether a line of ``words`` words, a sentence or not, a list item or not, passes."""
+        return words <= self.max_words and (self.sentences or not sentence) and (self.list_items or not list_item)
 
 
 #: Global inline flags at the start of a pattern that can become scoped flags in a union.
 LEADING_FLAGS = regex.compile(r"\A\(\?([ims]*)\)")
-#: What a pattern must not hold to join a union: inline flags later on, back-references, conditionals.
-NOT_UNITABLE = regex.compile(r"\(\?[a-zA-Z]+\)|\\[1-9]|\(\?P=|\\g<|\(\?\(")
+#: What a pattern must not hold to join a union: inline flags later on, back-references, conditionals
+#: (a group, not an escaped parenthesis: ``\(?(?:`` is an optional "(" before a group).
+NOT_UNITABLE = regex.compile(r"(?<!\\)(?:\\\\)*(?:\(\?[a-zA-Z]+\)|\(\?P=|\(\?\()|\\[1-9]|\\g<")
+
+
+#: A line that the guards of at most this many members let through is tried by those members
+#: alone: the union would also try every other member, which cannot drop it anyway.
+FEW_MEMBERS = 3
 
 
 class PatternGroup:
@@ -82,37 +96,127 @@ class PatternGroup:
 
     Most lines match no rule; one ``fullmatch`` of the union per line (and
     per distinct line text, across the rounds of one document) finds the few
-    that do, and only those are tried rule by rule. A pattern that cannot
-    join the union (inline flags after its start, back-references) is tried
-    on every line by its own rule, as before.
+    that do. Its match names the first member that matches the line, and
+    one of the union in reverse order the last: the members before the first
+    and after the last do not match, and only those in between (for the few
+    lines three rules match) are tried rule by rule. A line that only a few
+    members' guards let through (a long sentence, say) is tried by those
+    members instead. A pattern that cannot join the union (inline flags
+    after its start, back-references) is tried on every line by its own
+    rule, as before.
     """
 
     def __init__(self, kinds: list[LinePattern]) -> None:
         parts = {kind: _scoped(kind.options["pattern"].pattern) for kind in kinds}
         self.members = [kind for kind, part in parts.items() if part is not None]
-        self.union = regex.compile("|".join(parts[kind] for kind in self.members), regex.MULTILINE)
-        self.loosest = Guards(max((kind.guards.max_words for kind in self.members), default=0),
-                              any(kind.guards.sentences for kind in self.members),
-                              any(kind.guards.list_items for kind in self.members))
+        self.position = {kind: i for i, kind in enumerate(self.members)}
+        names = _group_names([kind.options["pattern"] for kind in self.members])
+        self.union = Alternation([parts[kind] for kind in self.members], names)
+        #: The members whose guards let a line of each shape (words, sentence, list item) through, as met.
+        self.watchers: dict[tuple[int, bool, bool], tuple[LinePattern, ...]] = {}
+
+    @cached_property
+    def reverse(self) -> Alternation:
+        """The union of the members in reverse order (compiled once a line matches the union)."""
+        return self.union.reversed()
 
     def hits(self, doc: Document) -> list[LineShape]:
         """The lines some member may match, computed once per text."""
         return doc.memo(f"line-pattern-hits-{id(self)}", lambda: self._hits(doc))
 
+    def matches(self, doc: Document, kind: LinePattern, text: str) -> bool:
+        """Whether ``kind``'s pattern matches all of ``text``, a line of ``hits``: as the unions tell, or tried."""
+        verdict = self._verdicts(doc).get(text)
+        if isinstance(verdict, tuple):
+            at = self.position[kind]
+            if at in verdict:
+                return True
+            if not verdict[0] < at < verdict[1]:
+                return False
+        return kind.fullmatches(doc, kind.options["pattern"], text)
+
+    def _verdicts(self, doc: Document) -> dict[str, Verdict]:
+        """What the unions said of each line text, kept for the whole cleaning of ``doc``."""
+        return doc.shared.setdefault(f"line-pattern-union-{id(self)}", {})
+
     def _hits(self, doc: Document) -> list[LineShape]:
-        seen: dict[str, bool] = doc.shared.setdefault(f"line-pattern-union-{id(self)}", {})
+        seen = self._verdicts(doc)
         found = []
         for shape in line_shapes(doc):
-            if not self.loosest.allows(shape):
+            members = self._watchers(shape)
+            if not members:
+                continue
+            if len(members) <= FEW_MEMBERS:
+                if self._any_matches(doc, members, shape.text):
+                    found.append(shape)
                 continue
             if shape.text not in seen:
-                try:
-                    seen[shape.text] = self.union.fullmatch(shape.text, timeout=timeout_for(shape.text)) is not None
-                except TimeoutError:  # let each rule try (and time out) on its own
-                    seen[shape.text] = True
-            if seen[shape.text]:
+                seen[shape.text] = self._judge(shape.text)
+            if seen[shape.text] is not False:
                 found.append(shape)
         return found
+
+    def _judge(self, text: str) -> Verdict:
+        """The verdict of the union on ``text`` and, on a hit, of the reversed union."""
+        last = len(self.members) - 1
+        try:
+            first = self.union.first(text)
+        except TimeoutError:  # let each rule try (and time out) on its own
+            return True
+        if first is None:
+            return False
+        try:
+            from_end = self.reverse.first(text)
+        except TimeoutError:  # then every member after the first must be tried
+            from_end = None
+        return first, last + 1 if from_end is None else last - from_end
+
+    def _watchers(self, shape: LineShape) -> tuple[LinePattern, ...]:
+        """The members whose guards let ``shape`` through (the same for every document: rules alone decide)."""
+        key = (shape.words, shape.sentence, shape.list_item)
+        if key not in self.watchers:
+            self.watchers[key] = tuple(kind for kind in self.members if kind.guards.admits(*key))
+        return self.watchers[key]
+
+    @staticmethod
+    def _any_matches(doc: Document, members: tuple[LinePattern, ...], text: str) -> bool:
+        """Whether one of ``members`` matches all of ``text`` (each answer kept for its rule)."""
+        try:
+            return any(kind.fullmatches(doc, kind.options["pattern"], text) for kind in members)
+        except TimeoutError:  # let each rule try (and time out) on its own
+            return True
+
+
+#: What the unions tell of a line: False, no member matches it; True, the union timed out and each rule must
+#: try; (first, last), the first and the last member that match (last past the end: the reversed union timed out).
+Verdict = bool | tuple[int, int]
+
+
+class Alternation:
+    """Patterns as the alternatives of one regex, in order, each a named group."""
+
+    def __init__(self, parts: list[str], names: list[str]) -> None:
+        self.parts, self.names = parts, names
+        self.regex = regex.compile("|".join(f"(?P<{name}>{part})" for name, part in zip(names, parts)),
+                                   regex.MULTILINE)
+        #: The position of each pattern by its group's number (a match's ``lastindex``: its group closes last).
+        self.position = {self.regex.groupindex[name]: i for i, name in enumerate(names)}
+
+    def reversed(self) -> Alternation:
+        return Alternation(self.parts[::-1], self.names[::-1])
+
+    def first(self, text: str) -> int | None:
+        """The position of the first pattern that matches all of ``text``, None when none does."""
+        match = self.regex.fullmatch(text, timeout=timeout_for(text))
+        return None if match is None else self.position[match.lastindex]
+
+
+def _group_names(patterns: list[regex.Pattern[str]]) -> list[str]:
+    """A group name for each pattern of a union, unlike any group name the patterns use themselves."""
+    prefix = "member"
+    while any(name.startswith(prefix) for pattern in patterns for name in pattern.groupindex):
+        prefix = "_" + prefix
+    return [f"{prefix}{i}" for i in range(len(patterns))]
 
 
 def _scoped(source: str) -> str | None:

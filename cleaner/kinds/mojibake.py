@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 import ftfy
@@ -33,6 +32,7 @@ from ..change import Finding
 from ..document import Document, Line
 from ..rules import Rule
 from .base import Kind, Param, Stage
+from .required import leading_characters
 
 #: ftfy's switches, their defaults here, and what each does.
 FIXER_SWITCHES = {
@@ -97,6 +97,8 @@ class Mojibake(Kind):
         self.other = re.compile(other) if other else None
         every = "|".join(filter(None, (other, FIXER_CHARS["fix_encoding"] if self.bad else "")))
         self.prefilter = re.compile(every) if every else None
+        #: The characters a prefilter match starts with: the scan jumps between them.
+        self.lead = leading_characters(self.prefilter) if self.prefilter else None
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for line in self.candidates(doc):
@@ -111,11 +113,21 @@ class Mojibake(Kind):
         if self.form and not unicodedata.is_normalized(self.form, doc.text):
             yield from (line for line in doc.lines if not unicodedata.is_normalized(self.form, line.text))
             return
-        if self.prefilter is None or not (hit := self.prefilter.search(doc.text)):
+        if self.prefilter is None:
             return
-        starts = [line.start for line in doc.lines]
+        hit = self._search(self.prefilter, doc.text, 0)
         while hit:
-            line = doc.lines[bisect_right(starts, hit.start()) - 1]
+            line = doc.line_at(hit.start())
             if self.bad and is_bad(line.text) or self.other and self.other.search(line.text):
                 yield line
-            hit = self.prefilter.search(doc.text, line.end + 1)
+            hit = self._search(self.prefilter, doc.text, line.end + 1)
+
+    def _search(self, prefilter: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+        """The first match of ``prefilter`` from ``start``, tried only where a character it can start with stands."""
+        if self.lead is None:
+            return prefilter.search(text, start)
+        while lead := self.lead.search(text, start):
+            if found := prefilter.match(text, lead.start()):
+                return found
+            start = lead.start() + 1
+        return None

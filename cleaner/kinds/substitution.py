@@ -17,6 +17,7 @@ from ..change import Finding
 from ..document import Document
 from ..rules import Rule, RuleError
 from .base import Kind, Param, Stage, timeout_for
+from .required import required_characters
 
 
 GROUP_REFERENCE = regex.compile(r"\\(\d+)|\\g<([^>]*)>")
@@ -49,9 +50,14 @@ class Substitution(Kind):
             if not known:
                 raise RuleError(f"{rule.source}: rule {rule.code}: parameter 'replace' refers to group "
                                 f"{number or name!r}, which the pattern does not have")
+        #: Characters a document must hold for the pattern (and the prefilter) to match at all.
+        patterns = [pattern, self.options["prefilter"]] if self.options["prefilter"] else [pattern]
+        self.required = list(dict.fromkeys(filter(None, map(required_characters, patterns))))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         pattern, prefilter = self.options["pattern"], self.options["prefilter"]
+        if not all(required.found_in(doc.text) for required in self.required):
+            return
         if prefilter and not prefilter.search(doc.text, timeout=timeout_for(doc.text)):
             return
         reason = self.options["reason"] or self.rule.summary

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -90,11 +91,16 @@ LABEL_LINE = regex.compile(r"^[^\S\n]*" + LABEL.pattern.removeprefix("^"), regex
 
 
 class LineWords:
-    """Each line's set of content words, computed when first asked for."""
+    """Each line's set of content words, computed when first asked for; and the document's stopwords,
+    chosen only then too (most documents have no line that may fire, and need none)."""
 
-    def __init__(self, stopwords: frozenset[str]) -> None:
-        self.stopwords = stopwords
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
         self.cache: dict[int, set[str]] = {}
+
+    @cached_property
+    def stopwords(self) -> frozenset[str]:
+        return best_stoplist(self.doc)[1]
 
     def of(self, line: Line) -> set[str]:
         if line.index not in self.cache:
@@ -125,8 +131,7 @@ class Teaser(Kind):
         candidates = {line.index for line in self._candidates(doc)}
         if not candidates:
             return
-        _, stopwords = best_stoplist(doc)
-        words = LineWords(stopwords)
+        words = LineWords(doc)
         labels: Counter[str] | None = None  # how often each Label: starts a line, counted when first needed
         position = {line.index: number for number, line in enumerate(body)}
         reference: set[str] | None = None
@@ -143,13 +148,13 @@ class Teaser(Kind):
                 in_run=any(other.index in candidates for other in (body[at - 1], *body[at + 1:at + 2])),
                 label_repeats=bool(label and labels and labels[label] > 1),
             )
-            if not self._may_fire(line.stripped, context, stopwords):
+            if not self._may_fire(line.stripped, context, words):
                 continue
             found = words.of(line)
             if len(found) < self.options["min_content_words"]:
                 continue
             if reference is None:
-                reference = self._reference(doc, [line for line in body if line.index in candidates], stopwords)
+                reference = self._reference(doc, [line for line in body if line.index in candidates], words.stopwords)
             section = self._section(body[at + 1:], words, candidates)
             topic = Topic(len(found), len(found & reference), None if section is None else len(found & section))
             finding = self._judge(doc, line, topic, context, words)
@@ -185,7 +190,7 @@ class Teaser(Kind):
                 break
         return section if count else None
 
-    def _may_fire(self, text: str, context: Context, stopwords: frozenset[str]) -> bool:
+    def _may_fire(self, text: str, context: Context, words: LineWords) -> bool:
         """Whether the line's shape and place allow a drop at all, before any topic is scored.
 
         A truncated line may go; a ``Label:`` line or a plain headline only
@@ -199,7 +204,7 @@ class Teaser(Kind):
         if label and len(label) >= 3 and not context.label_repeats:
             return context.between_sentences
         return (word_count(text) >= self.options["headline_words"] and context.between_sentences
-                and not INTERNAL_STOP.search(text) and not is_title_case(text, stopwords))
+                and not INTERNAL_STOP.search(text) and not is_title_case(text, words.stopwords))
 
     def _judge(self, doc: Document, line: Line, topic: Topic, context: Context, words: LineWords) -> Finding | None:
         """The topic half of the decision, for a line ``_may_fire`` let through."""
