@@ -30,6 +30,14 @@ def test_mojibake_keeps_quotes_widths_and_ligatures_by_default_but_switches_work
     assert switched.text == "\"Fine\" finish ABC — été\n"
 
 
+def test_each_switch_finds_its_characters_on_a_line_without_mojibake():
+    """Each switched-on fixer must see the lines that hold what it fixes, not only lines with mojibake."""
+    assert only("E001", "Cheers \ud83c\udf7a to that\n").text == "Cheers \U0001f37a to that\n"
+    assert only("E001", "A \x93quoted\x94 word\n").text == "A \u201cquoted\u201d word\n"
+    assert only("E001", "It\u2019s \u201cfine\u201d\n", uncurl_quotes=True).text == "It's \"fine\"\n"
+    assert only("E001", "one\u2028two\n", fix_line_breaks=True).text == "one\ntwo\n"
+
+
 def test_mojibake_rejects_an_unknown_normalization():
     with pytest.raises(RuleError, match="normalization must be one of"):
         Cleaner(options={"E001": {"normalization": "NFX"}})

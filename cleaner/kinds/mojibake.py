@@ -66,14 +66,14 @@ BADNESS_CHARS = "".join(MOJIBAKE_CATEGORIES.values()) + re.escape(
     "".join(sorted({c for c in BADNESS_RE.pattern if not c.isascii()})))
 FIXER_CHARS = {
     "fix_encoding": f"[\x80-\x9fŒœÃÂ]|[{BADNESS_CHARS}]{{2}}",
-"fix_c1_controls": "\x80-\x9f",
-    "fix_surrogates": "\ud800-\udfff",
+    "fix_c1_controls": "[\x80-\x9f]",
+    "fix_surrogates": "[\ud800-\udfff]",
     "unescape_html": "&",
     "remove_terminal_escapes": "\x1b",
     "fix_latin_ligatures": _chars(LIGATURES),
     "fix_character_width": _chars(WIDTH_MAP),
-    "uncurl_quotes": "\u02bc\u2018-\u201f",
-    "fix_line_breaks": "\r\x85\u2028\u2029",
+    "uncurl_quotes": "[\u02bc\u2018-\u201f]",
+    "fix_line_breaks": "[\r\x85\u2028\u2029]",
     "remove_control_chars": _chars(CONTROL_CHARS),
 }
 
