@@ -80,7 +80,7 @@ class Guards(NamedTuple):
 
 
 #: Global inline flags at the start of a pattern that can become scoped flags in a union.
-LEADING_FLAGS = regex.compile(r"\A\(\?([ims]*)\)")
+LEADING_FLAGS = regex.compile(r"\A\(\?([imsx]*)\)")
 #: What a pattern must not hold to join a union: inline flags later on, back-references, conditionals
 #: (a group, not an escaped parenthesis: ``\(?(?:`` is an optional "(" before a group).
 NOT_UNITABLE = regex.compile(r"(?<!\\)(?:\\\\)*(?:\(\?[a-zA-Z]+\)|\(\?P=|\(\?\()|\\[1-9]|\\g<")
@@ -225,4 +225,7 @@ def _scoped(source: str) -> str | None:
     rest = source[flags.end():] if flags else source
     if NOT_UNITABLE.search(rest):
         return None
-    return f"(?{flags.group(1)}:{rest})" if flags and flags.group(1) else f"(?:{rest})"
+    if not flags or not flags.group(1):
+        return f"(?:{rest})"
+    # A verbose pattern's last line may be a comment: a newline ends it before the group does.
+    return f"(?{flags.group(1)}:{rest}\n)" if "x" in flags.group(1) else f"(?{flags.group(1)}:{rest})"
