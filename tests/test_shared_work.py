@@ -123,3 +123,32 @@ def test_metadata_prefilter_has_a_time_limit(monkeypatch):
                 params={"pattern": r"x+", "prefilter": r"(x+x+)+y", "max_words": 3}, action="drop")
     result = cleaner_of(rule).clean("x" * 5000 + "\nThe text goes on.\n")
     assert result.skipped == ("rule X009 (stamp-line) timed out on this document and was skipped",)
+
+
+#: Pieces of regexes, to build patterns that ``cleaner.kinds.required`` reads (or declines to read).
+ITEMS = ["a", "b", "•", r"\t", " ", r"\.", "[ab]", "[a-c]", r"[\t ]", "[^a]", r"\x61", r"\u2022", ".", r"\w",
+         r"\d", "[•·]", "-", ","]
+QUANTIFIERS = ["", "*", "+", "?", "{2}", "{0,2}", "{1,}", "*?", "++", "{,3}"]
+ATOMS = (st.tuples(st.sampled_from(ITEMS), st.sampled_from(QUANTIFIERS)).map("".join)
+         | st.sampled_from(["^", r"\A", "$", r"\b", "(?=a)", "(?<=b)"]))
+SEQUENCES = st.recursive(st.lists(ATOMS, min_size=1, max_size=4).map("".join),
+                         lambda inner: st.tuples(inner, inner, st.sampled_from(QUANTIFIERS)).map(
+                             lambda parts: f"(?:{parts[0]}|{parts[1]}){parts[2]}"), max_leaves=6)
+PATTERNS = st.lists(SEQUENCES, min_size=1, max_size=3).map("|".join)
+
+
+@settings(max_examples=300)
+@given(PATTERNS, st.text(alphabet="ab•· \t.-,c\n", max_size=12))
+def test_required_and_leading_characters_never_hide_a_match(source, text):
+    """Substitution rules skip text without a pattern's required characters, and mojibake's scan
+    tries a pattern only where a leading character stands: neither may lose a match."""
+    import regex
+    from cleaner.kinds.required import leading_characters, required_characters
+    try:
+        pattern = regex.compile(source, regex.MULTILINE)
+    except regex.error:
+        return
+    required, leading = required_characters(pattern), leading_characters(pattern)
+    for match in pattern.finditer(text, overlapped=True):
+        assert required is None or required.found_in(text) and required.pattern.search(match.group())
+        assert leading is None or leading.match(text, match.start())
