@@ -274,11 +274,12 @@ def test_jsonl_record_text_not_a_string(src):
 
 
 def test_jsonl_lone_surrogate_escape(src):
-    """JSON allows "\\ud800" (broken web text): the record is cleaned, the escape kept, the file restored."""
+    """JSON allows "\\ud800" (broken web text): the record is cleaned (E001 replaces the lone surrogate with
+    U+FFFD, as ftfy does), and the file restored byte for byte."""
     (src / "sur.jsonl").write_bytes(b'{"id": 1, "text": "a  \\ud800 b"}\n')
     result, out, summary = clean(src)
     assert result.exit_code == 0 and summary["failures"] == []
-    assert (out / "sur.jsonl").read_bytes() == b'{"id": 1, "text": "a \\ud800 b"}\n'
+    assert (out / "sur.jsonl").read_bytes() == '{"id": 1, "text": "a \ufffd b"}\n'.encode()
     assert run("restore", out, "-o", src.parent / "back").exit_code == 0
     assert (src.parent / "back" / "sur.jsonl").read_bytes() == b'{"id": 1, "text": "a  \\ud800 b"}\n'
 
