@@ -103,6 +103,14 @@ def test_only_the_first_line_counts_as_a_title():
     assert CLEANER.clean(short).text == short
 
 
+def test_rows_of_figures_may_repeat():
+    """A line without a letter is data: neither a repeated title (M005, M008) nor a repeated paragraph (J012)."""
+    row = "0 1 1\n"
+    long_row = " ".join(["12.5"] * 16) + "\n"
+    text = row + "1 0 0\n" + row + long_row + OPENING + long_row + ROOMS + row
+    assert CLEANER.clean(text).text == text
+
+
 def test_short_lines_may_repeat():
     """Past the head, where M005 looks for a repeated title."""
     text = ROOMS + "Buy tickets\n" + CLOSING + "Buy tickets\n" + "Members go free on Sundays\n" * 3

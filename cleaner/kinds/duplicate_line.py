@@ -25,8 +25,14 @@ QUOTES = str.maketrans({c: '"' for c in "“”„‟″«»"} | {c: "'" for c i
 SPACE = regex.compile(r"\s+")
 
 
-def line_key(text: str) -> str:
-    """What two lines must share to count as the same line."""
+LETTER = regex.compile(r"\p{L}")
+
+
+def line_key(text: str) -> str | None:
+    """What two lines must share to count as the same line; None for a line without a letter
+    (a row of figures is data, which may repeat)."""
+    if not LETTER.search(text):
+        return None
     return SPACE.sub(" ", text.translate(QUOTES)).strip().casefold()
 
 
@@ -45,23 +51,24 @@ class DuplicateLine(Kind):
         """Repeats are dropped and do not count towards ``head``, so one pass settles the head.
 
         Equal lines have as many words, so a line is keyed only if it has ``min_words`` or more
-        and another line has as many.
+        and another line has as many; a line without a letter (figures) is never a repeat.
         """
         head, min_words, first_seen, kept = self.options["head"], self.options["min_words"], set(), 0
         first_line = self.options["first_line"]
-        keys: dict[str, str] = doc.shared.setdefault("line-keys", {})  # the lines stage sees most lines again
+        keys: dict[str, str | None] = doc.shared.setdefault("line-keys", {})  # the lines stage sees most lines again
         shapes = line_shapes(doc)
         counts = Counter(shape.words for shape in shapes)
         for number, shape in enumerate(shapes):
             if head and kept >= head:
                 break
+            key = None
             if shape.words >= min_words and counts[shape.words] > 1:
-                key = keys.get(shape.text) or keys.setdefault(shape.text, line_key(shape.text))
-                if key in first_seen:
-                    start, end = doc.line_span(shape.line)
-                    yield self.finding(start, end, "", f"repeats {'the first' if first_line else 'an earlier'} line "
-                                       "up to quotes, spacing and case")
-                    continue
-                if number == 0 or not first_line:
-                    first_seen.add(key)
+                key = keys[shape.text] if shape.text in keys else keys.setdefault(shape.text, line_key(shape.text))
+            if key is not None and key in first_seen:
+                start, end = doc.line_span(shape.line)
+                yield self.finding(start, end, "", f"repeats {'the first' if first_line else 'an earlier'} line "
+                                   "up to quotes, spacing and case")
+                continue
+            if key is not None and (number == 0 or not first_line):
+                first_seen.add(key)
             kept += 1
