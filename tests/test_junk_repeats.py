@@ -48,6 +48,7 @@ def test_junk_line_goes(line, code):
     "Doors open at 2023-04-18T09:00 sharp, the notice said.",
     "Allow 20 minutes to read every label in the wing.",
     "The curator called the find remarkable [ENGLISH TRANSLATION].",  # ends like a sentence
+    "Usage: mapview [OPTIONS] [FILE]",  # placeholders, not a media tag
     "Director: the wing shows maps that nobody has seen since the war - and some were thought lost.",
     "In room 4 - maps of the new wing: drawn by sailors | printed in 1720, they were restored last year.",
 ])
