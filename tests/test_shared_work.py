@@ -3,7 +3,8 @@
 * line-pattern rules are tried first as one combined regex, then one by one;
 * consecutive line-pattern rules look at one text and the engine applies
   their drops as one step (a line two of them flag goes to the earlier rule);
-* the stoplist of a text is chosen by packed counts, as by plain counting.
+* the stoplist of a text is chosen by packed counts, as by plain counting;
+* substitution and mojibake rules skip text without the characters their pattern needs.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+import regex
 from hypothesis import given, settings, strategies as st
 
 from cleaner import Cleaner
 from cleaner.document import Document
 from cleaner.engine import Claimed, build_kinds
 from cleaner.kinds.line_pattern import LinePattern
+from cleaner.kinds.required import leading_characters, required_characters
 from cleaner.rules import Rule
 from cleaner.words import _best_stoplist, stoplists, words
 
@@ -142,8 +145,6 @@ PATTERNS = st.lists(SEQUENCES, min_size=1, max_size=3).map("|".join)
 def test_required_and_leading_characters_never_hide_a_match(source, text):
     """Substitution rules skip text without a pattern's required characters, and mojibake's scan
     tries a pattern only where a leading character stands: neither may lose a match."""
-    import regex
-    from cleaner.kinds.required import leading_characters, required_characters
     try:
         pattern = regex.compile(source, regex.MULTILINE)
     except regex.error:
