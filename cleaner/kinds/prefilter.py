@@ -1,0 +1,218 @@
+"""Which of many line patterns may match a line, in one linear pass: an RE2 set before the ``regex`` patterns.
+
+Trying a few dozen ``regex`` patterns on every line of a corpus costs more
+than all the rest of the lines stage: each pattern is tried in turn, and
+alternations and bounded repeats backtrack. RE2 (a DFA, one pass over the
+line for all patterns at once) cannot run every pattern ``regex`` can
+(lookarounds, possessive repeats, back-references), and its Unicode tables
+are older; so each pattern is first widened into an RE2 pattern that
+matches at least every line the original matches:
+
+* lookarounds and ``\\b`` go (a missing condition only lets more through);
+* possessive repeats become greedy ones, atomic groups plain ones;
+* ``\\w``, ``\\d``, ``\\s`` and ``\\p{...}`` take their ASCII meaning plus every
+  other character (the ASCII meanings are the same in both engines);
+  ``\\W``, ``\\D``, ``\\S`` take every character outside their ASCII opposite.
+
+The set names the patterns that may match; ``regex`` then decides, on those
+only. A pattern that cannot be widened (a back-reference, a verbose
+pattern) is a candidate for every line.
+
+>>> lines = LineSet(["(?i)share(?: this)?", r"\\d+ comments?", r"(?<=x)y"])
+>>> lines.candidates("Share this"), lines.candidates("12 comments"), lines.candidates("y")
+((0,), (1,), (2,))
+>>> widened(r"(?i)\\bshare\\b(?=\\s)\\w++")
+'(?i)share[0-9A-Za-z_\\\\x{80}-\\\\x{10FFFF}]+'
+"""
+
+from __future__ import annotations
+
+import re
+
+import re2
+
+#: Outside a character class: what each escape is widened to (None: it cannot be).
+OUTSIDE = {
+    "w": r"[0-9A-Za-z_\x{80}-\x{10FFFF}]",
+    "d": r"[0-9\x{80}-\x{10FFFF}]",
+    "s": r"[\t-\r \x{80}-\x{10FFFF}]",
+    "W": r"[^0-9A-Za-z_]",
+    "D": r"[^0-9]",
+    "S": r"[^\t-\r ]",
+    "b": "",
+    "B": "",
+    "Z": r"\z",
+    "G": None,
+}
+#: Inside a negated character class, what each escape is narrowed to (its ASCII part: what the
+#: class leaves out shrinks, so the class grows).
+NEGATED = {
+    "w": r"0-9A-Za-z_",
+    "d": r"0-9",
+    "s": r"\t-\r ",
+    "W": r"\x00-/:-@\[-\^`{-\x7f",
+    "D": r"\x00-/:-\x7f",
+    "S": r"\x00-\x08\x0e-\x1f!-\x7f",
+}
+#: Inside a character class: the same, as class items.
+INSIDE = {
+    "w": r"0-9A-Za-z_\x{80}-\x{10FFFF}",
+    "d": r"0-9\x{80}-\x{10FFFF}",
+    "s": r"\t-\r \x{80}-\x{10FFFF}",
+    "W": r"\x00-/:-@\[-\^`{-\x{10FFFF}",
+    "D": r"\x00-/:-\x{10FFFF}",
+    "S": r"\x00-\x08\x0e-\x1f!-\x{10FFFF}",
+}
+#: Escapes both engines read alike.
+KEPT = frozenset("tnrfvaAz")
+#: A character by its code point: ``\\xHH``, ``\\x{H...}``, ``\\uHHHH``, ``\\UHHHHHHHH`` (RE2 spells them all ``\\x{...}``).
+CODE_POINT = re.compile(r"\\(?:x([0-9a-fA-F]{2})|x\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
+#: Every character beyond ASCII, added to a widened Unicode property.
+BEYOND_ASCII = r"\x{80}-\x{10FFFF}"
+#: Groups that only test and are left out: lookaheads and lookbehinds.
+LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
+#: What ``regex`` can do that RE2 cannot, and no widening covers.
+#: (Each after an even number of backslashes: "\\(?" is an optional parenthesis.)
+UNWIDENABLE = re.compile(r"(?<!\\)(?:\\\\)*(?:\(\?\(|\(\?P=|\(\?[a-zA-Z]*x|\(\?[0-9R&+|-]|\{[^}]*[eisd][<=}])")
+#: Global flags: RE2 reads them as from where they stand, ``regex`` as for the whole pattern.
+FLAGS = re.compile(r"(?<!\\)(?:\\\\)*\(\?[a-zA-Z]+\)")
+#: A character that ``regex``'s case folding matches to an ASCII letter and RE2's does not (the tests
+#: check every code point): a line holding it is tried by every pattern.
+FOLDS_ONLY_IN_REGEX = "\u0130"
+#: Longer lines are tried by every pattern: the set's DFA would spend its memory on them.
+LONGEST_LINE = 4000
+#: Memory RE2 may take for the set's DFA (its default, 8 MB, is too small for dozens of long patterns).
+DFA_MEMORY = 64 << 20
+
+
+def widened(source: str) -> str | None:
+    """An RE2 pattern that matches at least what the ``regex`` pattern ``source`` matches, or None."""
+    if UNWIDENABLE.search(source) or any(flags.start() for flags in FLAGS.finditer(source)):
+        return None
+    out, at, in_class = [], 0, None
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            piece, at = _escape(source, at, in_class)
+            if piece is None:
+                return None
+            out.append(piece)
+            continue
+        if in_class is not None:
+            in_class = None if char == "]" else in_class
+            if char == "[":
+                return None  # a nested set
+        elif char == "[":
+            opening = "[^" if source.startswith("[^", at) else "["
+            in_class = INSIDE if opening == "[" else NEGATED
+            out.append(opening)
+            at += len(opening)
+            if source.startswith("]", at):
+                out.append(r"\]")
+                at += 1
+            continue
+        elif source.startswith(LOOKAROUND, at):
+            at = _after_group(source, at)
+            at += source[at:at + 1] in ("?", "*", "+")
+            continue
+        elif source.startswith("(?>", at):
+            out.append("(?:")
+            at += 3
+            continue
+        elif source.startswith("{,", at):  # "at most": RE2 would read "{,n}" as plain text
+            out.append("{0,")
+            at += 2
+            continue
+        elif char in "*+?}" and source.startswith("+", at + 1):
+            out.append(char)
+            at += 2
+            continue
+        out.append(char)
+        at += 1
+    return "".join(out)
+
+
+def _escape(source: str, at: int, in_class: dict[str, str] | None) -> tuple[str | None, int]:
+    """The widened form of the escape at ``at`` and where it ends (None: one RE2 lacks).
+
+    ``in_class`` is the table of the class the escape is in (``INSIDE`` or ``NEGATED``), None outside."""
+    letter = source[at + 1:at + 2]
+    if letter in ("p", "P"):
+        if in_class is NEGATED:
+            return None, at
+        end = source.index("}", at) + 1 if source.startswith("{", at + 2) else at + 3
+        prop = source[at:end]
+        return (prop + BEYOND_ASCII if in_class else f"[{prop}{BEYOND_ASCII}]"), end
+    table = in_class or OUTSIDE
+    if letter in table:
+        return table[letter], at + 2
+    code = CODE_POINT.match(source, at)
+    if code:
+        return f"\\x{{{next(digits for digits in code.groups() if digits)}}}", code.end()
+    if letter in KEPT or not letter.isalnum():
+        return source[at:at + 2], at + 2
+    return None, at
+
+
+def _after_group(source: str, at: int) -> int:
+    """Where the group that opens at ``at`` ends (after its closing parenthesis)."""
+    depth, in_class = 0, False
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            at += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return at + 1
+        at += 1
+    return at
+
+
+class LineSet:
+    """Patterns (``regex`` syntax) as one RE2 set: ``candidates(line)`` names those that may match all of a line."""
+
+    def __init__(self, sources: list[str]) -> None:
+        self.sources = sources
+        options = re2.Options()
+        options.max_mem = DFA_MEMORY
+        self._set = re2.Set.FullMatchSet(options)
+        self.numbers: list[int] = []
+        always = []
+        for number, source in enumerate(sources):
+            pattern = widened(source)
+            if pattern is not None and self._add(pattern):
+                self.numbers.append(number)
+            else:
+                always.append(number)
+        self.always = tuple(always)
+        self.everything = tuple(range(len(sources)))
+        if self.numbers:
+            self._set.Compile()
+
+    def __reduce__(self) -> tuple[type[LineSet], tuple[list[str]]]:
+        """Pickled as its patterns (an RE2 set cannot be): a worker process builds its own."""
+        return LineSet, (self.sources,)
+
+    def _add(self, pattern: str) -> bool:
+        try:
+            self._set.Add(pattern)
+        except re2.error:
+            return False
+        return True
+
+    def candidates(self, line: str) -> tuple[int, ...]:
+        """The numbers of the patterns that may match all of ``line``, in order."""
+        if not self.numbers or len(line) > LONGEST_LINE or FOLDS_ONLY_IN_REGEX in line:
+            return self.everything
+        found = self._set.Match(line)
+        if not found:
+            return self.always
+        return tuple(sorted((*self.always, *(self.numbers[i] for i in found))))
