@@ -81,7 +81,8 @@ FLAGS = re.compile(r"(?<!\\)(?:\\\\)*\(\?[a-zA-Z]+\)")
 FOLDS_ONLY_IN_REGEX = "\u0130"
 #: Longer lines are tried by every pattern: the set's DFA would spend its memory on them.
 LONGEST_LINE = 4000
-#: Memory RE2 may take for the set's DFA (its default, 8 MB, is too small for dozens of long patterns).
+#: Most memory the set's DFA may take for its cache of states (RE2's default is 8 MB). When the cache is
+#: full it is emptied and matching goes on, so memory stays bounded for any corpus and answers do not change.
 DFA_MEMORY = 64 << 20
 
 

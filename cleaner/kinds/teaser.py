@@ -128,19 +128,17 @@ class Teaser(Kind):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         body = doc.body
-        candidates = {line.index for line in self._candidates(doc)}
-        if not candidates:
+        chosen = list(self._candidates(doc))
+        if not chosen:
             return
+        candidates = {body[at].index for at in chosen}
         words = LineWords(doc)
         labels: Counter[str] | None = None  # how often each Label: starts a line, counted when first needed
-        position = {line.index: number for number, line in enumerate(body)}
         reference: set[str] | None = None
-        for line in body:
-            if line.index not in candidates:
-                continue
-            at = position[line.index]
+        for at in chosen:
+            line = body[at]
             label = label_prefix(line.text)
-            if label and labels is None:
+            if label and labels is None and doc.text.count(label + ":") > 1:  # else no other line has it
                 labels = Counter(match.group(1) for match in LABEL_LINE.finditer(doc.text))
             context = Context(
                 before=body[at - 1],
@@ -154,21 +152,21 @@ class Teaser(Kind):
             if len(found) < self.options["min_content_words"]:
                 continue
             if reference is None:
-                reference = self._reference(doc, [line for line in body if line.index in candidates], words.stopwords)
+                reference = self._reference(doc, [body[at] for at in chosen], words.stopwords)
             section = self._section(body[at + 1:], words, candidates)
             topic = Topic(len(found), len(found & reference), None if section is None else len(found & section))
             finding = self._judge(doc, line, topic, context, words)
             if finding:
                 yield finding
 
-    def _candidates(self, doc: Document) -> Iterator[Line]:
-        """Lines after the first, of the right length, that end in a word or an ellipsis."""
+    def _candidates(self, doc: Document) -> Iterator[int]:
+        """Lines after the first, of the right length, that end in a word or an ellipsis: their places in the body."""
         low, high = self.options["min_words"], self.options["max_words"]
-        for shape in line_shapes(doc)[1:]:
-            if shape.sentence or shape.list_item or not low <= shape.words <= high:
+        for at, shape in enumerate(line_shapes(doc)):
+            if not at or shape.sentence or shape.list_item or not low <= shape.words <= high:
                 continue
             if shape.text[-1].isalnum() or is_truncated(shape.text):
-                yield shape.line
+                yield at
 
     @staticmethod
     def _reference(doc: Document, candidates: list[Line], stopwords: frozenset[str]) -> set[str]:
