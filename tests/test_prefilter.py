@@ -1,7 +1,9 @@
-"""The RE2 set before the line patterns may name too many rules for a line, never too few.
+"""The RE2 tests before the ``regex`` patterns may let too much through, never too little.
 
-Each ``regex`` pattern is widened into an RE2 pattern (``cleaner.kinds.prefilter``);
-a line the original matches must be named by the set, or a rule would miss it.
+Each ``regex`` pattern is widened into an RE2 pattern (``cleaner.kinds.prefilter``):
+a line a line-pattern matches must be named by the set of line patterns, and a
+text a substitution pattern finds something in must pass its search, or a rule
+would miss it.
 """
 
 from __future__ import annotations
@@ -14,14 +16,15 @@ from hypothesis import given, settings, strategies as st
 
 from cleaner import Cleaner
 from cleaner.kinds.line_pattern import LinePattern
-from cleaner.kinds.prefilter import FOLDS_ONLY_IN_REGEX, LineSet, widened
+from cleaner.kinds.prefilter import FOLDS_ONLY_IN_REGEX, LineSet, Search, widened
+from cleaner.kinds.substitution import Substitution
 
 from .conftest import SEEDS
 
 #: Pieces of regexes where the two engines differ: Unicode classes, folding, lookarounds, possessive repeats.
 ITEMS = ["a", "i", "k", "s", "é", " ", "-", r"\.", ".", r"\w", r"\W", r"\d", r"\D", r"\s", r"\S", r"\b",
          r"\p{L}", r"\p{Lu}", r"\P{L}", "[a-c]", "[^a]", r"[^\S\n]", r"[\w-]", r"[^\W\d]", r"\u00e9", r"\x41",
-         "(?=a)", "(?!b)", "(?<=a)", "(?<!\\s)", "(?>ab|a)", "(?i:k)"]
+         "(?=a)", "(?!b)", "(?<=a)", "(?<!\\s)", "(?>ab|a)", "(?i:k)", "^", "$", r"\A", r"\Z"]
 QUANTIFIERS = ["", "*", "+", "?", "{2}", "{0,2}", "{,2}", "*?", "++", "?+", "{1,3}+"]
 ATOMS = st.tuples(st.sampled_from(ITEMS), st.sampled_from(QUANTIFIERS)).map("".join)
 SEQUENCES = st.recursive(st.lists(ATOMS, min_size=1, max_size=4).map("".join),
@@ -33,6 +36,8 @@ PATTERNS = st.tuples(st.sampled_from(["", "(?i)"]), st.lists(SEQUENCES, min_size
 #: the Kelvin sign, a letter newer than RE2's Unicode tables.
 ALPHABET = "aAbikKsSé -._\u00a0\x85\u0663\u0130\u212a\U0001e5d0\x1c"
 TEXTS = st.text(alphabet=ALPHABET, max_size=10)
+#: Texts of several lines, for searches.
+DOCUMENTS = st.text(alphabet=ALPHABET + "\n", max_size=14)
 
 
 def test_each_piece_widened_names_every_character_it_matches():
@@ -43,6 +48,27 @@ def test_each_piece_widened_names_every_character_it_matches():
             pattern, lines = regex.compile(source), LineSet([source])
             missed = [text for text in texts if pattern.fullmatch(text) and 0 not in lines.candidates(text)]
             assert not missed, (source, widened(source), missed[:3])
+
+
+def test_each_piece_widened_for_a_search_finds_every_text_it_matches_in():
+    """As above, for the search of a whole text (lookarounds at the ends become plain text)."""
+    texts = [*ALPHABET, *(a + b + c for a in ALPHABET[:9] for b in ALPHABET + "\n" for c in "a .\n")]
+    for item in ITEMS:
+        for source in (item, f"(?i){item}", f"{item}+", f"a{item}", f"{item}a", f"(?<=a){item}", f"{item}(?=\\s)"):
+            pattern, search = regex.compile(source, regex.MULTILINE), Search(source)
+            missed = [text for text in texts if pattern.search(text) and not search.may_match(text)]
+            assert not missed, (source, widened(source, search=True), missed[:3])
+
+
+@settings(max_examples=500, deadline=None)
+@given(PATTERNS, DOCUMENTS)
+def test_a_pattern_widened_for_a_search_finds_every_text_it_matches_in(source, text):
+    try:
+        pattern = regex.compile(source, regex.MULTILINE)
+    except regex.error:
+        return
+    if pattern.search(text):
+        assert Search(source).may_match(text), widened(source, search=True)
 
 
 @settings(max_examples=500, deadline=None)
@@ -72,6 +98,20 @@ def test_shipped_line_patterns_name_every_line_they_match():
                 matched += 1
                 assert group.position[kind] in named, (kind.rule.code, line)
     assert matched > 20  # the check saw real matches
+
+
+def test_shipped_substitutions_search_every_text_they_match_in():
+    cleaner = Cleaner(preset="article-body")
+    kinds = [kind for kind in cleaner.kinds if isinstance(kind, Substitution)]
+    texts = [path.read_text(encoding="utf-8") for path in SEEDS.iterdir()]
+    texts += [example.before for rule in cleaner.rules for example in rule.examples]
+    matched = 0
+    for text in texts:
+        for kind in kinds:
+            if kind.options["pattern"].search(text):
+                matched += 1
+                assert kind.search.may_match(text), (kind.rule.code, text[:80])
+    assert matched > 20 and sum(kind.search.possible is not None for kind in kinds) > 10
 
 
 def test_patterns_re2_cannot_run_are_tried_on_every_line():

@@ -217,7 +217,8 @@ def test_unknown_action(folder):
 
 
 def test_catastrophic_backtracking_does_not_hang(folder):
-    """`(a+)+$` on 'aaaa…b' loads; the engine gives up on that rule for that document and goes on."""
+    """`(a+)+$` on 'aaaa…b' loads and does not hang: RE2 sees in one linear pass that it cannot match, so
+    ``regex`` never tries (when RE2 cannot tell, the time limit stops it: test_reliability_faults)."""
     write(folder, rule_toml(params={"pattern": "(a+)+$"}, examples=[("b", "b")]))
     cleaner = build(folder)  # not refused at load
     text = "a" * 5000 + "b"
@@ -234,6 +235,6 @@ def test_catastrophic_backtracking_does_not_hang(folder):
     assert not worker.is_alive(), "cleaning hung on a catastrophic-backtracking pattern"
     result = outcome["result"]
     assert outcome["seconds"] < 10
-    assert any("X001" in note for note in result.skipped)
+    assert result.skipped == ()
     assert not any(c.code == "X001" for c in result.changes)
     assert result.text == text + "\n"  # the other rules still ran (W004 added the final newline)

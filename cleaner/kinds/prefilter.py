@@ -75,7 +75,9 @@ LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 #: (Each after an even number of backslashes: "\\(?" is an optional parenthesis.)
 UNWIDENABLE = re.compile(r"(?<!\\)(?:\\\\)*(?:\(\?\(|\(\?P=|\(\?[a-zA-Z]*x|\(\?[0-9R&+|-]|\{[^}]*[eisd][<=}])")
 #: Global flags: RE2 reads them as from where they stand, ``regex`` as for the whole pattern.
-FLAGS = re.compile(r"(?<!\\)(?:\\\\)*\(\?[a-zA-Z]+\)")
+FLAGS = re.compile(r"(?<!\\)(?:\\\\)*\(\?([a-zA-Z]+)\)")
+#: The global flags RE2 knows (``regex`` has more: reverse, fuzzy, ASCII...).
+RE2_FLAGS = "ims"
 #: A character that ``regex``'s case folding matches to an ASCII letter and RE2's does not (the tests
 #: check every code point): a line holding it is tried by every pattern.
 FOLDS_ONLY_IN_REGEX = "\u0130"
@@ -86,9 +88,18 @@ LONGEST_LINE = 4000
 DFA_MEMORY = 64 << 20
 
 
-def widened(source: str) -> str | None:
-    """An RE2 pattern that matches at least what the ``regex`` pattern ``source`` matches, or None."""
-    if UNWIDENABLE.search(source) or any(flags.start() for flags in FLAGS.finditer(source)):
+def widened(source: str, search: bool = False) -> str | None:
+    """An RE2 pattern that matches at least what the ``regex`` pattern ``source`` matches, or None.
+
+    With ``search``, the pattern is only to tell whether ``source`` matches somewhere in a text, not
+    where: a lookbehind that starts the pattern, or a lookahead that ends it, is then matched as plain
+    text (it must be there), which keeps the test as selective as the pattern.
+
+    >>> widened("(?<=a) +(?=[,.])", search=True), widened("(?<=a) +(?=[,.])")
+    ('(?:a) +(?:[,.])', ' +')
+    """
+    if UNWIDENABLE.search(source) or any(flags.start() or set(flags.group(1)) - set(RE2_FLAGS)
+                                         for flags in FLAGS.finditer(source)):
         return None
     out, at, in_class = [], 0, None
     while at < len(source):
@@ -113,8 +124,8 @@ def widened(source: str) -> str | None:
                 at += 1
             continue
         elif source.startswith(LOOKAROUND, at):
-            at = _after_group(source, at)
-            at += source[at:at + 1] in ("?", "*", "+")
+            piece, at = _lookaround(source, at, search)
+            out.append(piece)
             continue
         elif source.startswith("(?>", at):
             out.append("(?:")
@@ -155,6 +166,16 @@ def _escape(source: str, at: int, in_class: dict[str, str] | None) -> tuple[str 
     return None, at
 
 
+def _lookaround(source: str, at: int, search: bool) -> tuple[str, int]:
+    """What the lookaround at ``at`` becomes, and where to go on: for a search, a group of plain text if it
+    starts (lookbehind) or ends (lookahead) the pattern; else nothing, and on past the group."""
+    end = _after_group(source, at)
+    if search and (at == 0 and source.startswith("(?<=", at)
+                   or source.startswith("(?=", at) and not source[end:].strip(")")):
+        return "(?:", at + len("(?<=" if source.startswith("(?<=", at) else "(?=")
+    return "", end + (source[end:end + 1] in ("?", "*", "+"))
+
+
 def _after_group(source: str, at: int) -> int:
     """Where the group that opens at ``at`` ends (after its closing parenthesis)."""
     depth, in_class = 0, False
@@ -177,14 +198,22 @@ def _after_group(source: str, at: int) -> int:
     return at
 
 
+def _options() -> re2.Options:
+    """RE2's options for a prefilter: no capture groups, bounded memory, and silence (a pattern RE2 cannot
+    parse is simply tried by ``regex`` alone)."""
+    options = re2.Options()
+    options.max_mem = DFA_MEMORY
+    options.log_errors = False
+    options.never_capture = True
+    return options
+
+
 class LineSet:
     """Patterns (``regex`` syntax) as one RE2 set: ``candidates(line)`` names those that may match all of a line."""
 
     def __init__(self, sources: list[str]) -> None:
         self.sources = sources
-        options = re2.Options()
-        options.max_mem = DFA_MEMORY
-        self._set = re2.Set.FullMatchSet(options)
+        self._set = re2.Set.FullMatchSet(_options())
         self.numbers: list[int] = []
         always = []
         for number, source in enumerate(sources):
@@ -217,3 +246,26 @@ class LineSet:
         if not found:
             return self.always
         return tuple(sorted((*self.always, *(self.numbers[i] for i in found))))
+
+
+class Search:
+    """Whether a ``regex`` pattern (compiled with ``MULTILINE``) may match somewhere in a text: one RE2 pass
+    over it, before ``regex`` looks for the matches. ``possible`` is None when the pattern cannot be widened.
+
+    >>> Search("(?<=a) +(?=[,.])").may_match("a b. c ,"), Search("(?<=a) +(?=[,.])").may_match("a ,")
+    (False, True)
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        pattern = widened(source, search=True)
+        try:
+            self.possible = None if pattern is None else re2.compile(f"(?m){pattern}", _options())
+        except re2.error:
+            self.possible = None
+
+    def __reduce__(self) -> tuple[type[Search], tuple[str]]:
+        return Search, (self.source,)
+
+    def may_match(self, text: str) -> bool:
+        return self.possible is None or FOLDS_ONLY_IN_REGEX in text or self.possible.search(text) is not None

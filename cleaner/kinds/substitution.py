@@ -17,6 +17,7 @@ from ..change import Finding
 from ..document import Document
 from ..rules import Rule, RuleError
 from .base import Kind, Param, Stage, timeout_for
+from .prefilter import Search
 from .required import required_characters
 
 
@@ -53,10 +54,12 @@ class Substitution(Kind):
         #: Characters a document must hold for the pattern (and the prefilter) to match at all.
         patterns = [pattern, self.options["prefilter"]] if self.options["prefilter"] else [pattern]
         self.required = list(dict.fromkeys(filter(None, map(required_characters, patterns))))
+        #: One RE2 pass that tells whether the pattern may match at all (most documents need no fix).
+        self.search = Search(pattern.pattern)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         pattern, prefilter = self.options["pattern"], self.options["prefilter"]
-        if not all(required.found_in(doc.text) for required in self.required):
+        if not all(required.found_in(doc.text) for required in self.required) or not self.search.may_match(doc.text):
             return
         if prefilter and not prefilter.search(doc.text, timeout=timeout_for(doc.text)):
             return
