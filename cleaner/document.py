@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from bisect import bisect_right
 from functools import cached_property
+from itertools import accumulate, repeat
 from collections.abc import Callable
 from typing import Any, NamedTuple, TypeVar
 
@@ -62,16 +63,14 @@ class Document:
 
     @cached_property
     def lines(self) -> list[Line]:
-        lines = []
-        start = 0
-        text = self.text
-        for index, piece in enumerate(text.split("\n")):
-            end = start + len(piece)
-            lines.append(Line(index, start, end, piece, not piece.strip()))
-            start = end + 1
-        if lines and lines[-1].text == "" and text.endswith("\n"):
-            lines.pop()
-        return lines
+        pieces = self.text.split("\n")
+        if len(pieces) > 1 and not pieces[-1]:
+            pieces.pop()  # the text ends with a newline: no line after it
+        starts = list(accumulate([len(piece) + 1 for piece in pieces[:-1]], initial=0))
+        ends = [start + len(piece) for start, piece in zip(starts, pieces)]
+        blank = [not piece.strip() for piece in pieces]
+        # tuple.__new__ makes each Line in C (a named tuple's own __new__ is a Python function)
+        return list(map(tuple.__new__, repeat(Line), zip(range(len(pieces)), starts, ends, pieces, blank)))
 
     @cached_property
     def starts(self) -> list[int]:

@@ -80,4 +80,6 @@ def _shape_of(text: str) -> tuple[str, int, bool, bool]:
 
 def line_shapes(doc: Document) -> list[LineShape]:
     """The shape of every non-blank line, computed once per document text for all rules."""
-    return doc.memo("line-shapes", lambda: [LineShape(line, *_shape_of(line.text)) for line in doc.body])
+    # tuple.__new__ makes each shape in C (a named tuple's own __new__ is a Python function)
+    return doc.memo("line-shapes", lambda: [tuple.__new__(LineShape, (line, *_shape_of(line.text)))
+                                            for line in doc.body])
