@@ -33,23 +33,30 @@ class Balance(Kind):
             raise RuleError(f"{rule.source}: rule {rule.code}: each of 'pairs' must be two characters, opening and closing")
         self.pairs = {pair[0]: pair[1] for pair in self.options["pairs"]}
         self.closers = {close: open_ for open_, close in self.pairs.items()}
-        self.marks = regex.compile("[" + regex.escape("".join(self.pairs) + "".join(self.closers)) + "\n]")
+        self.marks = regex.compile("[" + regex.escape("".join(self.pairs) + "".join(self.closers)) + "]")
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        """One scan of the document for the marks (and line ends, where a paragraph's stack resets)."""
+        """One scan of the document for the marks; a paragraph's (a line's) stack is emptied at its end."""
+        text = doc.text
         stack: list[tuple[str, int]] = []
-        for match in self.marks.finditer(doc.text + "\n"):
+        line_end = -1
+        for match in self.marks.finditer(text):
             char, at = match.group(), match.start()
-            if char == "\n":
-                yield from (self._report(start, f"{mark!r} is opened and never closed in this paragraph")
-                            for mark, start in stack)
-                stack.clear()
-            elif char in self.pairs and not (stack and stack[-1][0] == char and self.pairs[char] == char):
+            if at > line_end:  # a mark on a later line: the earlier line's stack is done
+                yield from self._unclosed(stack)
+                line_end = text.find("\n", at)
+                line_end = len(text) if line_end == -1 else line_end
+            if char in self.pairs and not (stack and stack[-1][0] == char and self.pairs[char] == char):
                 stack.append((char, at))
             elif stack and stack[-1][0] == self.closers.get(char, char):
                 stack.pop()
             else:
                 yield self._report(at, f"{char!r} closes a {self.closers[char]!r} that was never opened")
+        yield from self._unclosed(stack)
+
+    def _unclosed(self, stack: list[tuple[str, int]]) -> Iterator[Finding]:
+        yield from (self._report(start, f"{mark!r} is opened and never closed in this paragraph") for mark, start in stack)
+        stack.clear()
 
     def _report(self, at: int, reason: str) -> Finding:
         return self.finding(at, at + 1, "", reason, action="report")
