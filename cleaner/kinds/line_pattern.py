@@ -53,8 +53,8 @@ class LinePattern(Kind):
         o = self.options
         self.guards = Guards(o["max_words"], o["sentences"], o["list_items"])
         self.needs = Needs(o["needs"]) if o["needs"] else None
-        #: A group of this rule alone until ``link`` puts it with the others of its cleaner.
-        self.group = None if self.needs else PatternGroup([self])
+        #: The rules this one is tried with: set by ``link``, or this rule alone when first needed.
+        self.group: PatternGroup | None = None
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for shape in self._lines(doc):
@@ -66,7 +66,8 @@ class LinePattern(Kind):
         """The lines to try: those the group's set names this rule for, or those that hold a needed word."""
         if self.needs:
             return self.needs.lines(doc)
-        assert self.group is not None
+        if self.group is None:  # used alone, not through a cleaner
+            self.group = PatternGroup([self])
         return self.group.lines_for(doc, self)
 
 

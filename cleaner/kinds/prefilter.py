@@ -1,22 +1,27 @@
-"""Which of many line patterns may match a line, in one linear pass: an RE2 set before the ``regex`` patterns.
+"""RE2 before ``regex``: which rules may match, told in one linear pass, so ``regex`` runs only where it might.
 
-Trying a few dozen ``regex`` patterns on every line of a corpus costs more
-than all the rest of the lines stage: each pattern is tried in turn, and
-alternations and bounded repeats backtrack. RE2 (a DFA, one pass over the
-line for all patterns at once) cannot run every pattern ``regex`` can
-(lookarounds, possessive repeats, back-references), and its Unicode tables
-are older; so each pattern is first widened into an RE2 pattern that
-matches at least every line the original matches:
+Trying a few dozen ``regex`` patterns on every line of a corpus, and a dozen
+substitutions over every document, cost more than all the rest of the
+cleaning: each pattern is tried in turn, at every place, and alternations and
+bounded repeats backtrack. RE2 (a DFA: one pass over the text, for many
+patterns at once) cannot run every pattern ``regex`` can (lookarounds,
+possessive repeats, back-references), and its Unicode tables are older; so
+each pattern is first widened into an RE2 pattern that matches at least what
+the original matches:
 
 * lookarounds and ``\\b`` go (a missing condition only lets more through);
+  for a search of a whole text, a lookbehind that starts the pattern or a
+  lookahead that ends it is matched as plain text instead;
 * possessive repeats become greedy ones, atomic groups plain ones;
 * ``\\w``, ``\\d``, ``\\s`` and ``\\p{...}`` take their ASCII meaning plus every
   other character (the ASCII meanings are the same in both engines);
-  ``\\W``, ``\\D``, ``\\S`` take every character outside their ASCII opposite.
+  ``\\W``, ``\\D``, ``\\S`` take every character outside their ASCII opposite
+  (and, inside a negated class, only their ASCII part).
 
-The set names the patterns that may match; ``regex`` then decides, on those
-only. A pattern that cannot be widened (a back-reference, a verbose
-pattern) is a candidate for every line.
+``LineSet`` holds the line patterns as one RE2 set, which names those that
+may match all of a line; ``Search`` tells whether one pattern may match
+somewhere in a text. ``regex`` then decides. A pattern that cannot be widened
+(a back-reference, a verbose pattern, a flag RE2 lacks) is always tried.
 
 >>> lines = LineSet(["(?i)share(?: this)?", r"\\d+ comments?", r"(?<=x)y"])
 >>> lines.candidates("Share this"), lines.candidates("12 comments"), lines.candidates("y")
