@@ -122,10 +122,13 @@ def test_patterns_re2_cannot_run_are_tried_on_every_line():
     assert lines.candidates("print") == (0, 1, 2, 3)
 
 
-def test_a_set_survives_pickling():
+def test_sets_and_searches_survive_pickling():
+    """Workers started by spawn or forkserver, and Ray's, get the rules pickled: RE2 objects cannot be."""
     import pickle
     lines = pickle.loads(pickle.dumps(LineSet(["(?i)share", r"\d+"])))
     assert lines.candidates("SHARE") == (0,) and lines.candidates("12") == (1,)
+    search = pickle.loads(pickle.dumps(Search(r"[ \t]+$")))
+    assert search.may_match("trailing \nline") and not search.may_match("clean\nlines")
 
 
 def test_only_dotted_capital_i_folds_to_ascii_in_regex_alone():
