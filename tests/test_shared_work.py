@@ -20,7 +20,7 @@ from cleaner.document import Document
 from cleaner.engine import Claimed, build_kinds
 from cleaner.kinds.line_pattern import LinePattern
 from cleaner.kinds.required import leading_characters, required_characters
-from cleaner.rules import Rule
+from cleaner.rules import Rule, RuleError
 from cleaner.words import _best_stoplist, stoplists, words
 
 
@@ -46,6 +46,11 @@ RULES = (
 LINES = ["Share this", "SHARE", "12 comments", "Page 2 of 2", "Page 2 of 3", "sign up", "sign  up", "Menu.",
          "Menu and more.", "We share this view.", "12 comments were made by readers of the paper today",
          "Please TRY AGAIN later.", "We will try again."]
+
+
+def test_a_blank_needed_word_is_refused_at_load():
+    with pytest.raises(RuleError, match="each of 'needs' must be a word"):
+        build_kinds([line_rule("X007", "(?i)menu", needs=["menu", " "])])
 
 
 def test_rules_that_need_words_stand_apart_from_the_set():

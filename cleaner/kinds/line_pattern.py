@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..change import Finding
 from ..document import Document
-from ..rules import Rule
+from ..rules import Rule, RuleError
 from .base import Kind, Param, Stage
 from .prefilter import LineSet
 from .shape import LineShape, line_shapes
@@ -52,6 +52,8 @@ class LinePattern(Kind):
         super().__init__(rule)
         o = self.options
         self.guards = Guards(o["max_words"], o["sentences"], o["list_items"])
+        if not all(word.strip() for word in o["needs"]):
+            raise RuleError(f"{rule.source}: rule {rule.code}: each of 'needs' must be a word, not blank")
         self.needs = Needs(o["needs"]) if o["needs"] else None
         #: The rules this one is tried with: set by ``link``, or this rule alone when first needed.
         self.group: PatternGroup | None = None
