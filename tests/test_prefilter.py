@@ -24,7 +24,7 @@ from .conftest import SEEDS
 #: Pieces of regexes where the two engines differ: Unicode classes, folding, lookarounds, possessive repeats.
 ITEMS = ["a", "i", "k", "s", "é", " ", "-", r"\.", ".", r"\w", r"\W", r"\d", r"\D", r"\s", r"\S", r"\b",
          r"\p{L}", r"\p{Lu}", r"\P{L}", "[a-c]", "[^a]", r"[^\S\n]", r"[\w-]", r"[^\W\d]", r"\u00e9", r"\x41",
-         "(?=a)", "(?!b)", "(?<=a)", "(?<!\\s)", "(?>ab|a)", "(?i:k)", "^", "$", r"\A", r"\Z"]
+         "(?=a)", "(?!b)", "(?<=a)", "(?<!\\s)", "(?>ab|a)", "(?i:k)", "^", "$", r"\A", r"\Z", "}"]
 QUANTIFIERS = ["", "*", "+", "?", "{2}", "{0,2}", "{,2}", "*?", "++", "?+", "{1,3}+"]
 ATOMS = st.tuples(st.sampled_from(ITEMS), st.sampled_from(QUANTIFIERS)).map("".join)
 SEQUENCES = st.recursive(st.lists(ATOMS, min_size=1, max_size=4).map("".join),
@@ -34,7 +34,7 @@ PATTERNS = st.tuples(st.sampled_from(["", "(?i)"]), st.lists(SEQUENCES, min_size
     "".join)
 #: Characters each engine reads its own way: a no-break space, a next-line, Arabic digits, dotted capital I,
 #: the Kelvin sign, a letter newer than RE2's Unicode tables.
-ALPHABET = "aAbikKsSé -._\u00a0\x85\u0663\u0130\u212a\U0001e5d0\x1c"
+ALPHABET = "aAbikKsSé -._}\u00a0\x85\u0663\u0130\u212a\U0001e5d0\x1c"
 TEXTS = st.text(alphabet=ALPHABET, max_size=10)
 #: Texts of several lines, for searches.
 DOCUMENTS = st.text(alphabet=ALPHABET + "\n", max_size=14)

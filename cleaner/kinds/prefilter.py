@@ -74,6 +74,8 @@ KEPT = frozenset("tnrfvaAz")
 CODE_POINT = re.compile(r"\\(?:x([0-9a-fA-F]{2})|x\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
 #: Every character beyond ASCII, added to a widened Unicode property.
 BEYOND_ASCII = r"\x{80}-\x{10FFFF}"
+#: The start of a counted repeat just before a "}" (``{2,}+`` is possessive, a literal "}+" is not).
+COUNTED_END = re.compile(r"\{\d*,?\d*$")
 #: Groups that only test and are left out: lookaheads and lookbehinds.
 LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 #: What ``regex`` can do that RE2 cannot, and no widening covers.
@@ -140,7 +142,7 @@ def widened(source: str, search: bool = False) -> str | None:
             out.append("{0,")
             at += 2
             continue
-        elif char in "*+?}" and source.startswith("+", at + 1):
+        elif source.startswith("+", at + 1) and (char in "*+?" or char == "}" and COUNTED_END.search(source, 0, at)):
             out.append(char)
             at += 2
             continue
