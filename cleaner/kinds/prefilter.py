@@ -74,6 +74,8 @@ KEPT = frozenset("tnrfvaAz")
 CODE_POINT = re.compile(r"\\(?:x([0-9a-fA-F]{2})|x\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
 #: Every character beyond ASCII, added to a widened Unicode property.
 BEYOND_ASCII = r"\x{80}-\x{10FFFF}"
+#: ``regex``'s "at most n" repeat, which RE2 spells "{0,n}".
+AT_MOST = re.compile(r"\{,\d+\}")
 #: The start of a counted repeat just before a "}" (``{2,}+`` is possessive, a literal "}+" is not).
 COUNTED_END = re.compile(r"\{\d*,?\d*$")
 #: Groups that only test and are left out: lookaheads and lookbehinds.
@@ -138,7 +140,7 @@ def widened(source: str, search: bool = False) -> str | None:
             out.append("(?:")
             at += 3
             continue
-        elif source.startswith("{,", at):  # "at most": RE2 would read "{,n}" as plain text
+        elif AT_MOST.match(source, at):  # "{,n}": RE2 would read it as plain text
             out.append("{0,")
             at += 2
             continue
