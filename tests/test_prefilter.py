@@ -32,9 +32,9 @@ SEQUENCES = st.recursive(st.lists(ATOMS, min_size=1, max_size=4).map("".join),
                              lambda parts: f"(?:{parts[0]}|{parts[1]}){parts[2]}"), max_leaves=6)
 PATTERNS = st.tuples(st.sampled_from(["", "(?i)"]), st.lists(SEQUENCES, min_size=1, max_size=3).map("|".join)).map(
     "".join)
-#: Characters each engine reads its own way: a no-break space, a next-line, Arabic digits, dotted capital I,
-#: the Kelvin sign, a letter newer than RE2's Unicode tables.
-ALPHABET = "aAbikKsSé -._}\u00a0\x85\u0663\u0130\u212a\U0001e5d0\x1c"
+#: Characters each engine reads its own way: a lone surrogate (not UTF-8), a no-break space, a next-line,
+#: Arabic digits, dotted capital I, the Kelvin sign, a letter newer than RE2's Unicode tables.
+ALPHABET = "\ud800aAbikKsSé -._}\u00a0\x85\u0663\u0130\u212a\U0001e5d0\x1c"
 TEXTS = st.text(alphabet=ALPHABET, max_size=10)
 #: Texts of several lines, for searches.
 DOCUMENTS = st.text(alphabet=ALPHABET + "\n", max_size=14)
@@ -120,6 +120,14 @@ def test_patterns_re2_cannot_run_are_tried_on_every_line():
     assert lines.always == (0, 1, 2, 3)
     assert lines.candidates("share") == (0, 1, 2, 3, 4)
     assert lines.candidates("print") == (0, 1, 2, 3)
+
+
+def test_a_lone_surrogate_lets_every_pattern_try():
+    """RE2 reads UTF-8 only; a text with a lone surrogate (a JSON "\\ud800" escape) goes to ``regex`` alone."""
+    assert LineSet(["(?i)share", r"\d+"]).candidates("share\ud800") == (0, 1)
+    assert Search(r"[ \t]+$").may_match("no trailing\ud800")
+    result = Cleaner(select=("W001",)).clean("odd \ud800 \nline\n")
+    assert result.text == "odd \ud800\nline\n"
 
 
 def test_sets_and_searches_survive_pickling():

@@ -251,7 +251,10 @@ class LineSet:
         """The numbers of the patterns that may match all of ``line``, in order."""
         if not self.numbers or len(line) > LONGEST_LINE or FOLDS_ONLY_IN_REGEX in line:
             return self.everything
-        found = self._set.Match(line)
+        try:
+            found = self._set.Match(line)
+        except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
+            return self.everything
         if not found:
             return self.always
         return tuple(sorted((*self.always, *(self.numbers[i] for i in found))))
@@ -277,4 +280,9 @@ class Search:
         return Search, (self.source,)
 
     def may_match(self, text: str) -> bool:
-        return self.possible is None or FOLDS_ONLY_IN_REGEX in text or self.possible.search(text) is not None
+        if self.possible is None or FOLDS_ONLY_IN_REGEX in text:
+            return True
+        try:
+            return self.possible.search(text) is not None
+        except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
+            return True
