@@ -24,7 +24,7 @@ from .conftest import SEEDS
 #: Pieces of regexes where the two engines differ: Unicode classes, folding, lookarounds, possessive repeats.
 ITEMS = ["a", "i", "k", "s", "é", " ", "-", r"\.", ".", r"\w", r"\W", r"\d", r"\D", r"\s", r"\S", r"\b",
          r"\p{L}", r"\p{Lu}", r"\P{L}", "[a-c]", "[^a]", r"[^\S\n]", r"[\w-]", r"[^\W\d]", r"\u00e9", r"\x41",
-         "(?=a)", "(?!b)", "(?<=a)", "(?<!\\s)", "(?>ab|a)", "(?i:k)", "^", "$", r"\A", r"\Z", "}"]
+         "(?=a)", "(?!b)", "(?<=a)", "(?<!\\s)", "(?>ab|a)", "(?i:k)", "^", "$", r"\A", r"\Z", "}", "ı", "ɤ", "[ɤé]", "[^é]"]
 QUANTIFIERS = ["", "*", "+", "?", "{2}", "{0,2}", "{,2}", "*?", "++", "?+", "{1,3}+"]
 ATOMS = st.tuples(st.sampled_from(ITEMS), st.sampled_from(QUANTIFIERS)).map("".join)
 SEQUENCES = st.recursive(st.lists(ATOMS, min_size=1, max_size=4).map("".join),
@@ -32,9 +32,10 @@ SEQUENCES = st.recursive(st.lists(ATOMS, min_size=1, max_size=4).map("".join),
                              lambda parts: f"(?:{parts[0]}|{parts[1]}){parts[2]}"), max_leaves=6)
 PATTERNS = st.tuples(st.sampled_from(["", "(?i)"]), st.lists(SEQUENCES, min_size=1, max_size=3).map("|".join)).map(
     "".join)
-#: Characters each engine reads its own way: a lone surrogate (not UTF-8), a no-break space, a next-line,
-#: Arabic digits, dotted capital I, the Kelvin sign, a letter newer than RE2's Unicode tables.
-ALPHABET = "\ud800aAbikKsSé -._}\u00a0\x85\u0663\u0130\u212a\U0001e5d0\x1c"
+#: Characters each engine reads its own way: a lone surrogate (not UTF-8), a capital I (which dotless ı
+#: matches, ignoring case, in regex only), a capital letter newer than RE2's tables (ɤ's partner), a no-break
+#: space, a next-line, Arabic digits, dotted capital I, the Kelvin sign, a letter newer than RE2's tables.
+ALPHABET = "\ud800aAbiIkKsSé -._}\ua7cb\u00a0\x85\u0663\u0130\u212a\U0001e5d0\x1c"
 TEXTS = st.text(alphabet=ALPHABET, max_size=10)
 #: Texts of several lines, for searches.
 DOCUMENTS = st.text(alphabet=ALPHABET + "\n", max_size=14)

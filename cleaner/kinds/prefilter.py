@@ -33,6 +33,7 @@ somewhere in a text. ``regex`` then decides. A pattern that cannot be widened
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import re2
 
@@ -74,6 +75,12 @@ KEPT = frozenset("tnrfvaAz")
 CODE_POINT = re.compile(r"\\(?:x([0-9a-fA-F]{2})|x\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
 #: Every character beyond ASCII, added to a widened Unicode property.
 BEYOND_ASCII = r"\x{80}-\x{10FFFF}"
+#: What a letter beyond ASCII is widened to where case is ignored: any letter that may be a case partner.
+LETTERS_BEYOND_ASCII = r"A-Za-z\x{80}-\x{10FFFF}"
+#: Letters, and what Python's tables do not know yet (a letter newer than them).
+CASED_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Cn"})
+#: A flag group that turns case folding on, for the whole pattern or a part of it.
+CASELESS = re.compile(r"(?<!\\)(?:\\\\)*\(\?[a-zA-Z]*i[a-zA-Z]*[:)]")
 #: ``regex``'s "at most n" repeat, which RE2 spells "{0,n}".
 AT_MOST = re.compile(r"\{,\d+\}")
 #: The start of a counted repeat just before a "}" (``{2,}+`` is possessive, a literal "}+" is not).
@@ -110,19 +117,33 @@ def widened(source: str, search: bool = False) -> str | None:
     if UNWIDENABLE.search(source) or any(flags.start() or set(flags.group(1)) - set(RE2_FLAGS)
                                          for flags in FLAGS.finditer(source)):
         return None
-    out, at, in_class = [], 0, None
+    caseless = CASELESS.search(source) is not None
+    out, at, in_class, class_cased = [], 0, None, False
     while at < len(source):
         char = source[at]
         if char == "\\":
+            code = CODE_POINT.match(source, at)
+            if caseless and code and _cased(chr(int(next(filter(None, code.groups())), 16))):
+                return None  # a letter by its code point, in a pattern that ignores case: rare, tried always
             piece, at = _escape(source, at, in_class)
             if piece is None:
                 return None
             out.append(piece)
             continue
         if in_class is not None:
-            in_class = None if char == "]" else in_class
             if char == "[":
                 return None  # a nested set
+            if char == "]":
+                out.append(LETTERS_BEYOND_ASCII if class_cased else "")
+                in_class, class_cased = None, False
+            elif caseless and _cased(char):
+                if in_class is NEGATED:
+                    return None
+                class_cased = True
+        elif caseless and _cased(char):
+            out.append(f"[{LETTERS_BEYOND_ASCII}]")
+            at += 1
+            continue
         elif char == "[":
             opening = "[^" if source.startswith("[^", at) else "["
             in_class = INSIDE if opening == "[" else NEGATED
@@ -151,6 +172,12 @@ def widened(source: str, search: bool = False) -> str | None:
         out.append(char)
         at += 1
     return "".join(out)
+
+
+def _cased(char: str) -> bool:
+    """Whether ``char`` is a letter beyond ASCII (or one too new for Python's tables): RE2's case folding,
+    older than ``regex``'s, may not know all its case partners (``(?i)ı`` matches "I" in ``regex`` only)."""
+    return ord(char) > 127 and unicodedata.category(char) in CASED_CATEGORIES
 
 
 def _escape(source: str, at: int, in_class: dict[str, str] | None) -> tuple[str | None, int]:
