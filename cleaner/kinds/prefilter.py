@@ -122,10 +122,7 @@ def widened(source: str, search: bool = False) -> str | None:
     while at < len(source):
         char = source[at]
         if char == "\\":
-            code = CODE_POINT.match(source, at)
-            if caseless and code and _cased(chr(int(next(filter(None, code.groups())), 16))):
-                return None  # a letter by its code point, in a pattern that ignores case: rare, tried always
-            piece, at = _escape(source, at, in_class)
+            piece, at = _escape(source, at, in_class, caseless)
             if piece is None:
                 return None
             out.append(piece)
@@ -134,7 +131,8 @@ def widened(source: str, search: bool = False) -> str | None:
             if char == "[":
                 return None  # a nested set
             if char == "]":
-                out.append(LETTERS_BEYOND_ASCII if class_cased else "")
+                if class_cased:
+                    out.append(LETTERS_BEYOND_ASCII)
                 in_class, class_cased = None, False
             elif caseless and _cased(char):
                 if in_class is NEGATED:
@@ -180,8 +178,9 @@ def _cased(char: str) -> bool:
     return ord(char) > 127 and unicodedata.category(char) in CASED_CATEGORIES
 
 
-def _escape(source: str, at: int, in_class: dict[str, str] | None) -> tuple[str | None, int]:
-    """The widened form of the escape at ``at`` and where it ends (None: one RE2 lacks).
+def _escape(source: str, at: int, in_class: dict[str, str] | None, caseless: bool) -> tuple[str | None, int]:
+    """The widened form of the escape at ``at`` and where it ends (None: one RE2 lacks, or a letter given by
+    its code point in a pattern that ignores case: rare, so such a pattern is simply always tried).
 
     ``in_class`` is the table of the class the escape is in (``INSIDE`` or ``NEGATED``), None outside."""
     letter = source[at + 1:at + 2]
@@ -196,7 +195,10 @@ def _escape(source: str, at: int, in_class: dict[str, str] | None) -> tuple[str 
         return table[letter], at + 2
     code = CODE_POINT.match(source, at)
     if code:
-        return f"\\x{{{next(digits for digits in code.groups() if digits)}}}", code.end()
+        digits = next(filter(None, code.groups()))
+        if caseless and _cased(chr(int(digits, 16))):
+            return None, at
+        return f"\\x{{{digits}}}", code.end()
     if letter in KEPT or not letter.isalnum():
         return source[at:at + 2], at + 2
     return None, at
