@@ -13,12 +13,15 @@ command (start-up counts), it prints MB/s, docs/s and peak RSS for:
     clean-text   clean-text's clean() with its defaults
     datatrove    JSONL reader -> C4 quality filter -> Gopher repetition filter -> JSONL writer
     cleaner-1    cleaner clean, 1 worker
+    cleaner-floor  cleaner clean, 1 worker, one cheap rule (W001): the command's own cost (reading,
+                 decoding, change logs, atomic writes), which every rule adds to
     cleaner-all  cleaner clean, all cores
     cleaner-corpus  cleaner clean --corpus
     cleaner-ray  cleaner clean --engine ray, a local Ray instance (needs cleaner[ray])
 
 and the ratios cleaner-1 / ftfy and cleaner-1 / datatrove, by wall time and by
-CPU time (which the host's other load touches less). On a noisy machine,
+CPU time (which the host's other load touches less), and how much CPU time the
+rules would have to fit in for cleaner-1 to reach 3x ftfy. On a noisy machine,
 ``--repeat N`` keeps the fastest of N runs of each command. Baselines need
 ``pip install '.[bench]'``; a tool that is not installed is reported and skipped.
 """
@@ -135,6 +138,8 @@ def commands(corpus: Path, out: Path, python: str) -> dict[str, list[str]]:
     found["datatrove"] = [python, "-c", DATATROVE, jsonl, str(out / "datatrove")]
     cleaner = str(BIN / "cleaner")
     found["cleaner-1"] = [cleaner, "clean", txt, "-o", str(out / "cleaner-1"), "--jobs", "1", "--quiet"]
+    found["cleaner-floor"] = [cleaner, "clean", txt, "-o", str(out / "cleaner-floor"), "--jobs", "1", "--quiet",
+                              "--select", "W001"]
     found["cleaner-all"] = [cleaner, "clean", txt, "-o", str(out / "cleaner-all"), "--quiet"]
     found["cleaner-corpus"] = [cleaner, "clean", txt, "-o", str(out / "cleaner-corpus"), "--corpus", "--quiet"]
     found["cleaner-ray"] = [cleaner, "clean", txt, "-o", str(out / "cleaner-ray"), "--engine", "ray", "--quiet"]
@@ -177,6 +182,10 @@ def main() -> None:
         if "cleaner-1" in rates and baseline in rates:
             print(f"cleaner-1 / {baseline}: {rates['cleaner-1'] / rates[baseline]:.1f}x "
                   f"(by CPU time: {cpu[baseline] / cpu['cleaner-1']:.1f}x)")
+    if {"ftfy", "cleaner-1", "cleaner-floor"} <= cpu.keys():
+        budget = cpu["ftfy"] / 3 - cpu["cleaner-floor"]
+        print(f"3x ftfy leaves the rules {budget:.1f} CPU s beyond the command's own {cpu['cleaner-floor']:.1f} s; "
+              f"they take {cpu['cleaner-1'] - cpu['cleaner-floor']:.1f} s")
     if "cleaner-1" in rates and "cleaner-all" in rates:
         print(f"cleaner-all / cleaner-1: {rates['cleaner-all'] / rates['cleaner-1']:.2f}x")
     shutil.rmtree(work / "out", ignore_errors=True)
