@@ -95,6 +95,8 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=0, help="show only the N most costly rules")
     args = parser.parse_args()
     texts = corpus_texts(args.corpus)
+    if not texts:
+        parser.error(f"no texts in {args.corpus or DATA}")
     cleaner = Cleaner(preset=args.preset) if args.preset else Cleaner()
     megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
     total, seconds, findings = measure(cleaner, texts, max(1, args.passes))

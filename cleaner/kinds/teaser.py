@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 import regex
 
@@ -28,7 +29,7 @@ from ..change import Action, Finding
 from ..document import Document, Line
 from ..words import best_stoplist, content_words
 from .base import Kind, Param, Stage
-from .shape import LABEL, ends_sentence, is_truncated, label_prefix, line_shapes, word_count
+from .shape import LABEL, LineShape, is_truncated, label_prefix, line_shapes, word_count
 
 
 @dataclass(frozen=True)
@@ -48,20 +49,17 @@ class Topic:
         return None if self.section_shared is None else 1 - self.section_shared / self.words
 
 
-@dataclass(frozen=True)
-class Context:
-    """Where a candidate stands: its neighbours among the non-blank lines."""
+class Context(NamedTuple):
+    """Where a candidate stands: its neighbours among the non-blank lines (a tuple: made for every candidate)."""
 
-    before: Line
-    after: Line | None
+    before: LineShape
+    after: LineShape | None
     in_run: bool
     label_repeats: bool
 
     @property
     def between_sentences(self) -> bool:
-        return self.after is not None and all(
-            ends_sentence(line.stripped) and word_count(line.text) >= 8 for line in (self.before, self.after)
-        )
+        return self.after is not None and all(shape.sentence and shape.words >= 8 for shape in (self.before, self.after))
 
 
 def headline_after_label(text: str, label: str) -> bool:
@@ -127,42 +125,42 @@ class Teaser(Kind):
     }
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        body = doc.body
-        chosen = list(self._candidates(doc))
+        body, shapes = doc.body, line_shapes(doc)
+        chosen = list(self._candidates(shapes))
         if not chosen:
             return
-        candidates = {body[at].index for at in chosen}
+        candidates = set(chosen)  # their places in the body
         words = LineWords(doc)
         labels: Counter[str] | None = None  # how often each Label: starts a line, counted when first needed
         reference: set[str] | None = None
         for at in chosen:
             line = body[at]
-            label = label_prefix(line.text)
+            label = label_prefix(shapes[at].text)
             if label and labels is None and doc.text.count(label + ":") > 1:  # else no other line has it
                 labels = Counter(match.group(1) for match in LABEL_LINE.finditer(doc.text))
             context = Context(
-                before=body[at - 1],
-                after=body[at + 1] if at + 1 < len(body) else None,
-                in_run=any(other.index in candidates for other in (body[at - 1], *body[at + 1:at + 2])),
+                before=shapes[at - 1],
+                after=shapes[at + 1] if at + 1 < len(shapes) else None,
+                in_run=at - 1 in candidates or at + 1 in candidates,
                 label_repeats=bool(label and labels and labels[label] > 1),
             )
-            if not self._may_fire(line.stripped, context, words):
+            if not self._may_fire(shapes[at], label, context, words):
                 continue
             found = words.of(line)
             if len(found) < self.options["min_content_words"]:
                 continue
             if reference is None:
                 reference = self._reference(doc, [body[at] for at in chosen], words.stopwords)
-            section = self._section(body[at + 1:], words, candidates)
+            section = self._section(shapes, at + 1, words, candidates)
             topic = Topic(len(found), len(found & reference), None if section is None else len(found & section))
             finding = self._judge(doc, line, topic, context, words)
             if finding:
                 yield finding
 
-    def _candidates(self, doc: Document) -> Iterator[int]:
+    def _candidates(self, shapes: list[LineShape]) -> Iterator[int]:
         """Lines after the first, of the right length, that end in a word or an ellipsis: their places in the body."""
         low, high = self.options["min_words"], self.options["max_words"]
-        for at, shape in enumerate(line_shapes(doc)):
+        for at, shape in enumerate(shapes):
             if not at or shape.sentence or shape.list_item or not low <= shape.words <= high:
                 continue
             if shape.text[-1].isalnum() or is_truncated(shape.text):
@@ -175,33 +173,34 @@ class Teaser(Kind):
         counts.subtract(content_words("\n".join(line.text for line in candidates), stopwords))
         return {word for word, count in counts.items() if count > 0}
 
-    def _section(self, following: list[Line], words: LineWords, candidates: set[int]) -> set[str] | None:
-        """Content words of the next ``section_words`` words of body text (None at the end)."""
+    def _section(self, shapes: list[LineShape], start: int, words: LineWords, candidates: set[int]) -> set[str] | None:
+        """Content words of the next ``section_words`` words of body text from ``shapes[start]`` on, leaving out
+        the ``candidates`` (None at the end)."""
         section: set[str] = set()
         count = 0
-        for other in following:
-            if other.index in candidates:
+        for at in range(start, len(shapes)):
+            if at in candidates:
                 continue
-            section |= words.of(other)
-            count += word_count(other.text)
+            section |= words.of(shapes[at].line)
+            count += shapes[at].words
             if count >= self.options["section_words"]:
                 break
         return section if count else None
 
-    def _may_fire(self, text: str, context: Context, words: LineWords) -> bool:
+    def _may_fire(self, shape: LineShape, label: str | None, context: Context, words: LineWords) -> bool:
         """Whether the line's shape and place allow a drop at all, before any topic is scored.
 
         A truncated line may go; a ``Label:`` line or a plain headline only
         between two sentences; a headline not in Title Case and without a full stop inside.
         """
-        label = label_prefix(text)
+        text = shape.text
         if label and not headline_after_label(text, label):
             return False  # "Update: the road is shut again" is a note, not a headline
         if is_truncated(text):
             return True
         if label and len(label) >= 3 and not context.label_repeats:
             return context.between_sentences
-        return (word_count(text) >= self.options["headline_words"] and context.between_sentences
+        return (shape.words >= self.options["headline_words"] and context.between_sentences
                 and not INTERNAL_STOP.search(text) and not is_title_case(text, words.stopwords))
 
     def _judge(self, doc: Document, line: Line, topic: Topic, context: Context, words: LineWords) -> Finding | None:
@@ -238,7 +237,7 @@ class Teaser(Kind):
         if topic.section_novelty < o["headline_novelty"] or topic.doc_novelty < o["headline_doc_novelty"]:
             return False
         assert context.after is not None and topic.section_shared is not None
-        bridge = len(words.of(context.before) & words.of(context.after))
+        bridge = len(words.of(context.before.line) & words.of(context.after.line))
         if bridge > topic.section_shared:
             return True
         # No continuing paragraphs to go by: only a short, plain headline wholly new to the document.
