@@ -30,7 +30,7 @@ Before/after (a page dump, gate reached)::
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from ..change import Finding
 from ..document import Document, Line
@@ -39,9 +39,8 @@ from .base import Kind, Param, Stage
 from .shape import LineShape, effective_words, line_shapes
 
 
-@dataclass(frozen=True)
-class Signals:
-    """What the classification of one line rests on."""
+class Signals(NamedTuple):
+    """What the classification of one line rests on (a tuple: made for every line of a page)."""
 
     words: int
     density: float
@@ -231,7 +230,7 @@ def _embed_lists(signals: list[Signals]) -> list[Signals]:
         while end < len(signals) and signals[end].cls == "chrome" and signals[end].run == signals[start].run:
             end += 1
         if end > start and _nearest(signals, start, -1, 2) == _nearest(signals, end - 1, 1, 2) == "content":
-            out[start:end] = [replace(signal, cls="list") for signal in signals[start:end]]
+            out[start:end] = [signal._replace(cls="list") for signal in signals[start:end]]
         start = max(end, start + 1)
     return out
 
