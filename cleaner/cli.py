@@ -1,4 +1,4 @@
-"""The ``cleaner`` command: a thin layer over ``cleaner.runner``.
+"""The ``cleaner`` command: a thin layer over ``cleaner.runner`` and ``cleaner.processing``.
 
 Exit codes, as black, ruff and pre-commit hooks use them: 0 nothing to
 change, 1 something changed (``fix``) or would change (``check``), 2 usage or
@@ -22,11 +22,11 @@ from .corpus import enable as enable_corpus
 from .files import InputError, parse_size
 from .formats import ReadOptions
 from .interrupt import Tally, interruptible
+from .processing import Outcome, outcomes, process_stdin
 from .project import ConfigError, Project, load_project
 from .report import summary_lines
 from .rules import RuleError, load_rules
-from .runner import (CHANGES_DIR, Outcome, Summary, clean_tree, collect, fix_tree, outcomes, process_stdin,
-                     restore_file, restore_tree)
+from .runner import CHANGES_DIR, Summary, clean_tree, collect, fix_tree, restore_file, restore_tree
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 #: Runs over this many files show a progress bar (on a terminal, outside CI).

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import click
 
-from .runner import Outcome
+from .processing import Outcome
 
 
 @dataclass

@@ -31,7 +31,7 @@ from cleaner.engine import Cleaner
 from cleaner.files import Source
 from cleaner.formats import ReadOptions
 from cleaner.project import Project
-from cleaner.runner import Item, Outcome, process
+from cleaner.processing import Item, Outcome, process
 
 #: Most files per batch sent to an actor by ``--engine ray`` (each batch costs a task and a block; fewer,
 #: larger batches ran the 20 MB benchmark corpus in 16 s instead of 22 s, Ray's start-up of about 8 s included).
@@ -119,7 +119,7 @@ class _ProcessFiles:
 
 
 def outcomes_on_ray(address: str | None = None) -> Callable[..., Iterator[Outcome]]:
-    """A drop-in for ``runner.outcomes`` that cleans the files on Ray, yielding them in order."""
+    """A drop-in for ``processing.outcomes`` that cleans the files on Ray, yielding them in order."""
     def outcomes(items: Iterable[Item], project: Project, options: ReadOptions = ReadOptions(),
                  in_place: bool = False) -> Iterator[Outcome]:
         items = list(items)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cleaner import runner
+from cleaner import processing
 from cleaner.cli import main
 
 GOOD = b"Storm  hits coast \n\n\n"
@@ -203,14 +203,14 @@ def test_directory_symlink_loop(src):
 def test_file_vanishes_mid_run(src, monkeypatch):
     """Listed, then deleted just before it is read: named as gone, the others still cleaned."""
     (src / "m-vanishes.txt").write_bytes(GOOD)
-    read = runner.read_bytes
+    read = processing.read_bytes
 
     def delete_then_read(path, *args):
         if path.name == "m-vanishes.txt":
             path.unlink(missing_ok=True)
         return read(path, *args)
 
-    monkeypatch.setattr(runner, "read_bytes", delete_then_read)
+    monkeypatch.setattr(processing, "read_bytes", delete_then_read)
     # --jobs 1: the patch lives in this process, not in worker processes.
     assert_refused(src, "m-vanishes.txt", "no such file or directory", "--jobs", "1")
 
