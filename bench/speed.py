@@ -1,11 +1,11 @@
 """Speed and memory of cleaner against the tools users pick today, in one run.
 
-    python bench/speed.py [--corpus DIR] [--mb 50] [--files 10000] [--only NAME ...] [--repeat N]
+    python bench/speed.py [--corpus DIR | --keep-corpus] [--mb 50] [--files 10000] [--only NAME ...] [--repeat N]
 
 Builds (or reads with ``--corpus``) a corpus: the extractor texts of
 ``../shared/eval/articles-dev/inputs/*.json`` replicated to about ``--mb`` MB
 in about ``--files`` text files, plus the same documents as JSON Lines for the
-tools that read JSONL. Then, each as a separate process timed as a whole
+tools that read JSONL (removed at the end unless ``--keep-corpus``). Then, each as a separate process timed as a whole
 command (start-up counts), it prints MB/s, docs/s and peak RSS for:
 
     floor        plain read + write of every file
@@ -154,6 +154,7 @@ def main() -> None:
     parser.add_argument("--python", default=sys.executable, help="interpreter with the baseline tools")
     parser.add_argument("--only", nargs="*", help="run only these measurements")
     parser.add_argument("--repeat", type=int, default=1, help="run each command this many times, keep the fastest")
+    parser.add_argument("--keep-corpus", action="store_true", help="keep the corpus built (for --corpus next time)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="cleaner-speed-"))
     corpus = args.corpus or work / "corpus"
@@ -189,6 +190,8 @@ def main() -> None:
     if "cleaner-1" in rates and "cleaner-all" in rates:
         print(f"cleaner-all / cleaner-1: {rates['cleaner-all'] / rates['cleaner-1']:.2f}x")
     shutil.rmtree(work / "out", ignore_errors=True)
+    if args.corpus is None and not args.keep_corpus:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
