@@ -180,7 +180,9 @@ def _start_method() -> str:
 
 
 #: Files handed to a worker at a time: enough to amortise the hand-over, few enough to balance the load.
-WORKER_CHUNK = 4
+#: With 4, the parent process spent about 1.4 CPU s handing 3,306 files to two workers and taking their
+#: outcomes back, CPU the workers then lacked on two cores; with 16, about 0.9 s.
+WORKER_CHUNK = 16
 _worker: tuple[Project, ReadOptions, bool] | None = None
 
 
