@@ -2,9 +2,10 @@
 
 Only a page that looks like a whole-page text dump is touched: the share of
 its lines that sit in *runs of short lines* (``run_length`` or more lines in a
-row of at most ``short_words`` words, none ending like a sentence) must reach
-``gate``. Extractor output has almost no such runs; a page dump is mostly
-made of them (menus, footers, link lists).
+row of at most ``short_words`` words, none ending like a sentence, none
+holding code or markup) must reach ``gate``. Extractor output has almost no
+such runs; a page dump is mostly made of them (menus, footers, link lists).
+The lines of a code block are short too, but they are not page chrome.
 
 On such a page each non-blank line gets a class, as jusText classifies
 paragraphs:
@@ -32,11 +33,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+import regex
+
 from ..change import Finding
 from ..document import Document, Line
 from ..words import best_stoplist, content_of, stopword_density, words
 from .base import Kind, Param, Stage
 from .shape import LineShape, effective_words, line_shapes
+
+
+#: Code and markup: an assignment, a statement end, braces, a backtick, an HTML tag, an empty call, a
+#: Markdown link, a shell or Python prompt. A line holding one is not a menu item: it makes no run of short
+#: lines (a code block in a technical post is not page chrome).
+CODE = regex.compile(r"[=;{}`]|<[A-Za-z/!]|/>|\(\)|\]\(|^(?:\$|>>>) ")
 
 
 class Signals(NamedTuple):
@@ -132,7 +141,7 @@ class PageLayout(Kind):
         limit = self.options["short_words"]
         # cheap first: effective_words >= words
         short = [shape.words <= limit and not shape.sentence and effective_words(shape.text) <= limit
-                 for shape in shapes]
+                 and not CODE.search(shape.text) for shape in shapes]
         runs = [0] * len(shapes)
         start = 0
         while start < len(shapes):
