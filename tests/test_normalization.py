@@ -129,3 +129,10 @@ def test_tabs_are_opt_in():
 def test_substitution_table_must_map_to_text():
     with pytest.raises(RuleError, match="'table' must map texts to texts"):
         Cleaner(options={"P008": {"table": {"“": 1}}})
+
+
+def test_a_word_in_two_table_cells_is_not_doubled():
+    """A tab separates the cells of a pasted table ("on<TAB>on"); spaces separate doubled words."""
+    table = "Setting\tDefault\tNow\nsync\ton\ton\n"
+    assert not [change for change in Cleaner(select=("P001",)).clean(table).changes]
+    assert Cleaner(select=("P001",)).clean("It was in  in the box.\n").text == "It was in the box.\n"

@@ -1,5 +1,6 @@
 """``doubled-word``: the same word twice in a row, as when a link text is
-pasted after its own article (``told the The Times``).
+pasted after its own article (``told the The Times``). The words must be
+separated by spaces: a tab separates the cells of a pasted table.
 
 Doubles of the words in ``fix_words`` are fixed; doubles that English uses on
 purpose (``exceptions``, e.g. ``had had``) are left alone; any other double
@@ -23,7 +24,7 @@ from ..rules import Rule
 from .base import Kind, Param, Stage
 
 #: The standard library's ``re`` runs this backreference pattern twice as fast as ``regex``.
-DOUBLE = re.compile(r"(?<![\w'’-])(\w++)(?:[ \t]+\1)+(?![\w'’-])", re.IGNORECASE)
+DOUBLE = re.compile(r"(?<![\w'’-])(\w++)(?: +\1)+(?![\w'’-])", re.IGNORECASE)
 
 
 class DoubledWord(Kind):
