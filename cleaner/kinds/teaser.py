@@ -13,6 +13,8 @@ announces. A candidate is dropped when
 
 A subheading such as ``flood defences fail`` above a paragraph about failing
 flood defences shares its words with that paragraph, so it stays.
+A line that the line right below it continues (it starts in lower case:
+hard-wrapped text, as in emails and plain-text posts) is never a candidate.
 """
 
 from __future__ import annotations
@@ -56,10 +58,26 @@ class Context(NamedTuple):
     after: LineShape | None
     in_run: bool
     label_repeats: bool
+    #: The next line comes right below and starts in lower case: it goes on with this line's sentence
+    #: (hard-wrapped text), so this line is no headline.
+    continued: bool
 
     @property
     def between_sentences(self) -> bool:
         return self.after is not None and all(shape.sentence and shape.words >= 8 for shape in (self.before, self.after))
+
+
+def continues(shapes: list[LineShape], at: int) -> bool:
+    """Whether the line right below ``shapes[at]`` starts in lower case, going on with its sentence.
+
+    >>> doc = Document("Title\\nPassing a widget opens the\\noption of a frame.\\n")
+    >>> continues(line_shapes(doc), 1), continues(line_shapes(doc), 0)
+    (True, False)
+    """
+    if at + 1 >= len(shapes):
+        return False
+    below = shapes[at + 1]
+    return below.line.index == shapes[at].line.index + 1 and below.text[:1].islower()
 
 
 def headline_after_label(text: str, label: str) -> bool:
@@ -143,6 +161,7 @@ class Teaser(Kind):
                 after=shapes[at + 1] if at + 1 < len(shapes) else None,
                 in_run=at - 1 in candidates or at + 1 in candidates,
                 label_repeats=bool(label and labels and labels[label] > 1),
+                continued=continues(shapes, at),
             )
             if not self._may_fire(shapes[at], label, context, words):
                 continue
@@ -194,6 +213,8 @@ class Teaser(Kind):
         between two sentences; a headline not in Title Case and without a full stop inside.
         """
         text = shape.text
+        if context.continued:
+            return False
         if label and not headline_after_label(text, label):
             return False  # "Update: the road is shut again" is a note, not a headline
         if is_truncated(text):
