@@ -65,6 +65,9 @@ def test_full_width_and_ligatures_are_opt_in():
     ("Prices rose , then fell .\n", "Prices rose, then fell.\n"),
     ("A list of files: a .txt and a .csv.\n", "A list of files: a .txt and a .csv.\n"),
     ("He paused ... then spoke.\n", "He paused ... then spoke.\n"),
+    ("The vote was close . Turnout was low .\n", "The vote was close. Turnout was low.\n"),
+    ("Type cp notes.txt . && ls to copy it.\n", "Type cp notes.txt . && ls to copy it.\n"),
+    ("Then find . -type f lists the files.\n", "Then find . -type f lists the files.\n"),
 ])
 def test_space_before_comma(text, expected):
     assert only("P003", text).text == expected
