@@ -5,7 +5,9 @@ its lines that sit in *runs of short lines* (``run_length`` or more lines in a
 row of at most ``short_words`` words, none ending like a sentence, none
 holding code or markup) must reach ``gate``. Extractor output has almost no
 such runs; a page dump is mostly made of them (menus, footers, link lists).
-The lines of a code block are short too, but they are not page chrome.
+The lines of a code block are short too, but they are not page chrome, and
+neither is a run that reads as prose (half its lines or more made mostly of
+stopwords: the stanzas of a poem, a chorus).
 
 On such a page each non-blank line gets a class, as jusText classifies
 paragraphs:
@@ -67,6 +69,7 @@ class PageLayout(Kind):
         "short_words": Param(int, 4, help="a line of at most this many words (and no sentence end) is short"),
         "run_length": Param(int, 3, help="this many short lines in a row make a run"),
         "gate": Param(float, 0.3, help="share of lines in runs a page needs before anything is judged"),
+        "prose_density": Param(float, 0.5, help="a run where half the lines have more stopwords than this is prose"),
         "min_lines": Param(int, 40, help="...and this many non-blank lines (page dumps are long)"),
         "content_words": Param(int, 10, help="a content line has at least this many words..."),
         "content_density": Param(float, 0.2, help="...and at least this stopword density"),
@@ -85,8 +88,13 @@ class PageLayout(Kind):
         if share < self.options["gate"] or len(lines) < self.options["min_lines"]:
             return
         page = PageWords(shapes, best_stoplist(doc)[1])
+        densities = page.densities()
+        runs = self._menus(runs, densities)
+        share = sum(1 for run in runs if run) / len(lines)
+        if share < self.options["gate"]:
+            return
         signals = _embed_lists([self._classify(shape, run, density)
-                                for shape, run, density in zip(shapes, runs, page.densities())])
+                                for shape, run, density in zip(shapes, runs, densities)])
         blocks = self._blocks(page, signals)
         first, last = blocks[0][0] - 1, blocks[-1][-1] + 1
         vocabulary = set(page.content(i for block in blocks for i in block))
@@ -152,6 +160,20 @@ class PageLayout(Kind):
                 runs[start:end] = [end - start] * (end - start)
             start = end
         return runs
+
+    def _menus(self, runs: list[int], densities: list[float]) -> list[int]:
+        """``runs`` without the runs that read as prose: those where half the lines or more are denser in
+        stopwords than ``prose_density`` (a stanza, a chorus: "and the crows / from the fence posts").
+        Menu items are names ("World", "Sign in") and have few."""
+        menus = list(runs)
+        start = 0
+        while start < len(runs):
+            end = start + (runs[start] or 1)
+            prose = sum(1 for density in densities[start:end] if density > self.options["prose_density"])
+            if runs[start] and 2 * prose >= end - start:
+                menus[start:end] = [0] * (end - start)
+            start = end
+        return menus
 
     def _classify(self, shape: LineShape, run: int, density: float) -> Signals:
         words = effective_words(shape.text, shape.words)
