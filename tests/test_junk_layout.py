@@ -59,3 +59,16 @@ def test_long_list_heavy_text_stays():
     items = [f"- {n} g of ingredient number {n}" for n in range(1, 21)]
     text = page(ARTICLE[:1], ["Ingredients"], items, ["Method"], steps, ARTICLE[1:])
     assert CLEANER.clean(text).changes == ()
+
+
+def test_an_unmarked_list_with_a_heading_and_a_longer_last_item_below_stays():
+    """Ingredients without bullets, a last item too long for the run, then a heading, then the method."""
+    items = ["For the soup", *(f"{n} {unit} {food}" for n, unit, food in zip(
+        range(1, 14), ["g", "tbsp", "cloves", "tsp", "ml", "g", "sprigs", "tbsp", "g", "ml", "tsp", "g", "cups"],
+        ["barley", "butter", "garlic", "cumin", "stock", "leeks", "thyme", "cream", "peas", "milk", "salt",
+         "kale", "water"]))]
+    method = [f"Step {n}: stir the pot and let everything simmer gently for another ten minutes or so."
+              for n in range(1, 21)]
+    text = page(ARTICLE, items, ["A little more water if needed", "Method"], method, ARTICLE[1:])
+    result = CLEANER.clean(text)
+    assert not [change.before for change in result.changes if change.before.strip() in items]

@@ -75,6 +75,7 @@ class PageLayout(Kind):
         "content_density": Param(float, 0.2, help="...and at least this stopword density"),
         "near_words": Param(int, 6, help="a non-run line this long stays next to content on either side"),
         "anchor_gap": Param(int, 12, help="anchors (content sentences) this close form one block of text"),
+        "list_reach": Param(int, 3, help="a run with content this many lines above and below it is a list in the text"),
         "off_topic": Param(float, 0.8, help="share of new content words that makes a content line off topic"),
     }
 
@@ -94,7 +95,7 @@ class PageLayout(Kind):
         if share < self.options["gate"]:
             return
         signals = _embed_lists([self._classify(shape, run, density)
-                                for shape, run, density in zip(shapes, runs, densities)])
+                                for shape, run, density in zip(shapes, runs, densities)], self.options["list_reach"])
         blocks = self._blocks(page, signals)
         first, last = blocks[0][0] - 1, blocks[-1][-1] + 1
         vocabulary = set(page.content(i for block in blocks for i in block))
@@ -251,16 +252,17 @@ def _nearest(signals: list[Signals], position: int, step: int, reach: int | None
     return "edge"
 
 
-def _embed_lists(signals: list[Signals]) -> list[Signals]:
-    """Runs of short lines with content right above and below them (a heading line between
-    allowed) are lists inside the text, not menus: their class becomes ``list``."""
+def _embed_lists(signals: list[Signals], reach: int) -> list[Signals]:
+    """Runs of short lines with content at most ``reach`` lines above and below them (a heading, or a
+    last item too long for the run, between) are lists inside the text, not menus: their class
+    becomes ``list``."""
     out = list(signals)
     start = 0
     while start < len(signals):
         end = start
         while end < len(signals) and signals[end].cls == "chrome" and signals[end].run == signals[start].run:
             end += 1
-        if end > start and _nearest(signals, start, -1, 2) == _nearest(signals, end - 1, 1, 2) == "content":
+        if end > start and _nearest(signals, start, -1, reach) == _nearest(signals, end - 1, 1, reach) == "content":
             out[start:end] = [signal._replace(cls="list") for signal in signals[start:end]]
         start = max(end, start + 1)
     return out
