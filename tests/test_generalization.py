@@ -13,7 +13,8 @@ every removal logged under the expected rule.
 Negative tests (tests/data/generalization/clean/) are clean texts with
 lookalikes of that junk (subheadings, lists, ingredient lines, Q:/A: lines, a
 timeline, "…" in prose, "had had", German and Spanish text; and, beyond news,
-a poem, a blog post of a poem in 45 lines of two to four words, song lyrics
+a poem, a blog post of a poem in 45 lines of two to four words, a recipe
+whose ingredients, serving ideas and tips are lists without bullets, song lyrics
 with a repeated chorus, a forum thread of short replies,
 a technical post whose code blocks are runs of short lines, and an email
 hard-wrapped at 75 characters, whose lines end mid-sentence): precision

@@ -244,28 +244,48 @@ class PageWords:
 def _nearest(signals: list[Signals], position: int, step: int, reach: int | None = None) -> str:
     """The class of the nearest content or chrome line in direction ``step``, looking at most
     ``reach`` lines away ('edge' past the end or the reach). A list counts as content."""
+    at = _nearest_at(signals, position, step, reach)
+    if at is None:
+        return "edge"
+    return "content" if signals[at].cls == "list" else signals[at].cls
+
+
+def _nearest_at(signals: list[Signals], position: int, step: int, reach: int | None = None) -> int | None:
+    """Where the nearest content, chrome or list line is in direction ``step``, at most ``reach`` lines away."""
     at = position + step
     while 0 <= at < len(signals) and (reach is None or abs(at - position) <= reach):
         if signals[at].cls in ("content", "chrome", "list"):
-            return "content" if signals[at].cls == "list" else signals[at].cls
+            return at
         at += step
-    return "edge"
+    return None
 
 
 def _embed_lists(signals: list[Signals], reach: int) -> list[Signals]:
     """Runs of short lines with content at most ``reach`` lines above and below them (a heading, or a
     last item too long for the run, between) are lists inside the text, not menus: their class
-    becomes ``list``."""
+    becomes ``list``. Runs that follow each other with only such lines between them ("To serve" and
+    its list, then "Tips" and its list) are taken together."""
     out = list(signals)
     start = 0
     while start < len(signals):
-        end = start
-        while end < len(signals) and signals[end].cls == "chrome" and signals[end].run == signals[start].run:
-            end += 1
-        if end > start and _nearest(signals, start, -1, reach) == _nearest(signals, end - 1, 1, reach) == "content":
-            out[start:end] = [signal._replace(cls="list") for signal in signals[start:end]]
+        end = _run_end(signals, start)
+        if end > start:
+            while (following := _nearest_at(signals, end - 1, 1, reach)) is not None \
+                    and signals[following].cls == "chrome":
+                end = _run_end(signals, following)
+            if _nearest(signals, start, -1, reach) == _nearest(signals, end - 1, 1, reach) == "content":
+                out[start:end] = [signal._replace(cls="list") if signal.cls == "chrome" else signal
+                                  for signal in signals[start:end]]
         start = max(end, start + 1)
     return out
+
+
+def _run_end(signals: list[Signals], start: int) -> int:
+    """Where the run of chrome lines that starts at ``start`` ends (``start`` itself when there is none)."""
+    end = start
+    while end < len(signals) and signals[end].cls == "chrome" and signals[end].run == signals[start].run:
+        end += 1
+    return end
 
 
 def _novelty(content: list[str], vocabulary: set[str]) -> float:
