@@ -17,7 +17,8 @@ a poem, a blog post of a poem in 45 lines of two to four words, a recipe
 whose ingredients, serving ideas and tips are lists without bullets, song lyrics
 with a repeated chorus, a forum thread of short replies,
 a technical post whose code blocks are runs of short lines, and an email
-hard-wrapped at 75 characters, whose lines end mid-sentence): precision
+hard-wrapped at 75 characters, whose lines end mid-sentence, and a German
+travel post whose days are headed "Erster Tag: ...", "Zweiter Tag: ..."): precision
 first, they must come back unchanged with no fix or drop.
 
 The first version of these tests found five places where the rules did not

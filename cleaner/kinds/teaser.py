@@ -7,7 +7,8 @@ document and against the section that follows it, which a real subheading
 announces. A candidate is dropped when
 
 * it is truncated (ends in ``…``) and most of its words are new to the document;
-* it has a ``Label:`` prefix and most of its words are absent from the next section;
+* it has a ``Label:`` prefix and most of its words are absent from the next section
+  (unless the label is one of a series of section headings: ``Day one:``, ``Day two:``);
 * it is a long headline whose words are mostly absent from the next section
   and partly new to the document.
 
@@ -106,6 +107,28 @@ def is_title_case(text: str, stopwords: frozenset[str]) -> bool:
 LABEL_LINE = regex.compile(r"^[^\S\n]*" + LABEL.pattern.removeprefix("^"), regex.MULTILINE)
 
 
+class Labels:
+    """The ``Label:`` that start the lines of a text, to tell a series of section headings from teasers.
+
+    >>> Labels("First day: Trier\\nSecond day: Cochem\\nWatch: a storm\\n").in_series("Second day")
+    True
+    >>> Labels("First day: Trier\\nSecond day: Cochem\\nWatch: a storm\\n").in_series("Watch")
+    False
+    """
+
+    def __init__(self, text: str) -> None:
+        self.counts = Counter(match.group(1) for match in LABEL_LINE.finditer(text))
+        self.first_words = Counter(label.split()[0].casefold() for label in self.counts.elements())
+        self.last_words = Counter(label.split()[-1].casefold() for label in self.counts.elements())
+
+    def in_series(self, label: str) -> bool:
+        """Whether another line starts with the same label, or one with the same first or last word
+        ("Day one:", "Day two:"; "First day:", "Second day:")."""
+        words = label.split()
+        return (self.counts[label] > 1 or self.first_words[words[0].casefold()] > 1
+                or self.last_words[words[-1].casefold()] > 1)
+
+
 class LineWords:
     """Each line's set of content words, computed when first asked for; and the document's stopwords,
     chosen only then too (most documents have no line that may fire, and need none)."""
@@ -149,18 +172,18 @@ class Teaser(Kind):
             return
         candidates = set(chosen)  # their places in the body
         words = LineWords(doc)
-        labels: Counter[str] | None = None  # how often each Label: starts a line, counted when first needed
+        labels: Labels | None = None  # the Label: that start lines, found when first needed
         reference: set[str] | None = None
         for at in chosen:
             line = body[at]
             label = label_prefix(shapes[at].text)
-            if label and labels is None and doc.text.count(label + ":") > 1:  # else no other line has it
-                labels = Counter(match.group(1) for match in LABEL_LINE.finditer(doc.text))
+            if label and labels is None:
+                labels = Labels(doc.text)
             context = Context(
                 before=shapes[at - 1],
                 after=shapes[at + 1] if at + 1 < len(shapes) else None,
                 in_run=at - 1 in candidates or at + 1 in candidates,
-                label_repeats=bool(label and labels and labels[label] > 1),
+                label_repeats=bool(label and labels and labels.in_series(label)),
                 continued=continues(shapes, at),
             )
             if not self._may_fire(shapes[at], label, context, words):
