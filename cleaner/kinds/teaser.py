@@ -58,7 +58,8 @@ class Context(NamedTuple):
     before: LineShape
     after: LineShape | None
     in_run: bool
-    label_repeats: bool
+    label: str | None
+    labels: Labels
     #: The next line comes right below and starts in lower case: it goes on with this line's sentence
     #: (hard-wrapped text), so this line is no headline.
     continued: bool
@@ -66,6 +67,11 @@ class Context(NamedTuple):
     @property
     def between_sentences(self) -> bool:
         return self.after is not None and all(shape.sentence and shape.words >= 8 for shape in (self.before, self.after))
+
+    @property
+    def label_repeats(self) -> bool:
+        """Whether the line's label, or one like it, starts another line (read from the text only if asked)."""
+        return self.label is not None and self.labels.in_series(self.label)
 
 
 def continues(shapes: list[LineShape], at: int) -> bool:
@@ -117,13 +123,23 @@ class Labels:
     """
 
     def __init__(self, text: str) -> None:
-        self.counts = Counter(match.group(1) for match in LABEL_LINE.finditer(text))
-        self.first_words = Counter(label.split()[0].casefold() for label in self.counts.elements())
-        self.last_words = Counter(label.split()[-1].casefold() for label in self.counts.elements())
+        self.text = text
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        return Counter(match.group(1) for match in LABEL_LINE.finditer(self.text))
+
+    @cached_property
+    def first_words(self) -> Counter[str]:
+        return Counter(label.split()[0].casefold() for label in self.counts.elements())
+
+    @cached_property
+    def last_words(self) -> Counter[str]:
+        return Counter(label.split()[-1].casefold() for label in self.counts.elements())
 
     def in_series(self, label: str) -> bool:
         """Whether another line starts with the same label, or one with the same first or last word
-        ("Day one:", "Day two:"; "First day:", "Second day:")."""
+        ("Day one:", "Day two:"; "First day:", "Second day:"). The text is read when first asked."""
         words = label.split()
         return (self.counts[label] > 1 or self.first_words[words[0].casefold()] > 1
                 or self.last_words[words[-1].casefold()] > 1)
@@ -172,18 +188,17 @@ class Teaser(Kind):
             return
         candidates = set(chosen)  # their places in the body
         words = LineWords(doc)
-        labels: Labels | None = None  # the Label: that start lines, found when first needed
+        labels = Labels(doc.text)
         reference: set[str] | None = None
         for at in chosen:
             line = body[at]
             label = label_prefix(shapes[at].text)
-            if label and labels is None:
-                labels = Labels(doc.text)
             context = Context(
                 before=shapes[at - 1],
                 after=shapes[at + 1] if at + 1 < len(shapes) else None,
                 in_run=at - 1 in candidates or at + 1 in candidates,
-                label_repeats=bool(label and labels and labels.in_series(label)),
+                label=label,
+                labels=labels,
                 continued=continues(shapes, at),
             )
             if not self._may_fire(shapes[at], label, context, words):
