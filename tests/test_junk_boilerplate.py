@@ -46,6 +46,13 @@ PARAGRAPH = "The library reopened on Saturday after a year of repairs to its lea
     ("Enjoyed this? Share this article with your friends.", "B012"),
     ("CLICK HERE TO SUBSCRIBE", "B012"),
     ("Something went wrong. Please try again.", "B012"),
+    ("Multi-Quote", "B013"),
+    ("Report post", "B013"),
+    ("Super Moderator", "B013"),
+    ("Join Date: Feb 2014", "B013"),
+    ("Likes received: 1,024", "B013"),
+    ("Page 2 of 7", "B013"),
+    ("You must be logged in to reply.", "B013"),
 ])
 def test_junk_line_goes(line, code):
     result = CLEANER.clean(PARAGRAPH + line + "\n" + PARAGRAPH)
@@ -75,6 +82,11 @@ def test_junk_line_goes(line, code):
     "She will share it with a friend who runs the archive, she said.",
     "Click here to see the catalogue, the poster in the lobby reads, with an arrow to the screen.",
     "The first scan failed, so staff will try again on Monday.",
+    "Quote of the day",
+    "Like many towns, we lost our library once.",
+    "Members: bring your card to the desk.",
+    "Posts: the new opening hours are on the door.",
+    "Page two of the map shows the old mill.",
 ])
 def test_lookalike_stays(line):
     text = PARAGRAPH + line + "\n" + PARAGRAPH
@@ -88,3 +100,21 @@ def test_article_body_drops_photo_credits(line):
     result = Cleaner(preset="article-body", select=("B",)).clean(PARAGRAPH + line + "\n" + PARAGRAPH)
     assert result.text == PARAGRAPH + PARAGRAPH
     assert [change.code for change in result.changes] == ["B010"]
+
+
+def test_forum_thread_keeps_the_posts_and_loses_the_controls():
+    """A thread saved as text, in another forum's layout than the rule's example."""
+    posts = ["Has anyone fitted the newer thermostat to the 2012 boiler? The old one keeps sticking.",
+             "Yes, last winter. It needs the adapter plate, which the plumbers' merchant had in stock.",
+             "Thanks, that saved me a wasted trip. Ordered the plate today."]
+    controls = [["Registered User", "Join Date: Feb 2014", "Posts: 88"],
+                ["Senior Member", "Join Date: Sep 2009", "Posts: 5,120", "Likes received: 312"],
+                ["Registered User", "Join Date: Feb 2014", "Posts: 89"]]
+    buttons = ["Reply With Quote", "Multi-Quote", "Report post"]
+    thread = "".join(f"poster{n}\n" + "\n".join(meta) + f"\n{post}\n" + "\n".join(buttons) + "\n\n"
+                     for n, (meta, post) in enumerate(zip(controls, posts), 1)) + "Page 1 of 1\n"
+    result = Cleaner(select=("B013",)).clean(thread)
+    kept = result.text.splitlines()
+    assert all(post in kept for post in posts)
+    assert not set(kept) & {*buttons, "Registered User", "Senior Member", "Page 1 of 1"}
+    assert not [line for line in kept if line.startswith(("Join Date", "Posts:", "Likes"))]
