@@ -72,3 +72,19 @@ def test_an_unmarked_list_with_a_heading_and_a_longer_last_item_below_stays():
     text = page(ARTICLE, items, ["A little more water if needed", "Method"], method, ARTICLE[1:])
     result = CLEANER.clean(text)
     assert not [change.before for change in result.changes if change.before.strip() in items]
+
+
+def test_a_later_paragraph_on_the_title_s_topic_stays():
+    """A paragraph far below the main text, sharing no word with it but several with the page's title (its
+    first line, as a whole-page dump starts)."""
+    title = ["Harbour swimmers brave the winter sea"]
+    main = ["A charity swim across the harbour on Sunday raised four thousand pounds for the lifeboat station.",
+            "Forty people took part, and most of them managed the full length of the course.",
+            "Organisers thanked the volunteers who handed out towels and hot drinks at the finish.",
+            "The money will pay for new radios and a replacement engine for the inshore boat."]
+    results = ["Results", *(f"{name} {minutes} min" for name, minutes in zip(
+        ["Ana", "Ben", "Cai", "Dee", "Eli", "Fay", "Gus", "Hal", "Ivy", "Jo", "Kit", "Lou", "Max"], range(20, 33)))]
+    later = ["Regular winter swimmers say the harbour sea is at its coldest in February, below six degrees."]
+    result = CLEANER.clean(page(title, MENU, main, results, later, FOOTER))
+    assert {*main, later[0]} <= set(result.text.splitlines())
+    assert not set(result.text.splitlines()) & set(MENU[1:] + FOOTER[5:])

@@ -110,7 +110,7 @@ class PageLayout(Kind):
 
     def _blocks(self, page: PageWords, signals: list[Signals]) -> list[list[int]]:
         """The blocks of anchors (content sentences) that make the text: the main one, and the
-        others on its topic. A block is a series of anchors at most ``anchor_gap`` lines apart; the
+        others on its topic (their words are not mostly new to the main block and the title). A block is a series of anchors at most ``anchor_gap`` lines apart; the
         main block shares a word with the first line when that looks like a page's title (three
         content words, not in a run), and has the most words."""
         anchors = [i for i, s in enumerate(signals) if s.cls == "content" and s.sentence]
@@ -129,7 +129,7 @@ class PageLayout(Kind):
             return bool(title & set(page.content(block))), sum(signals[i].words for i in block)
 
         main = max(blocks, key=weight)
-        vocabulary = set(page.content(main))
+        vocabulary = set(page.content(main)) | title
         return [block for block in blocks if block is main or
                 _novelty(page.content(block), vocabulary) < self.options["off_topic"]]
 
