@@ -85,13 +85,12 @@ class PageLayout(Kind):
             return
         shapes = line_shapes(doc)
         runs = self._runs(shapes)
-        share = sum(1 for run in runs if run) / len(lines) if lines else 0.0
-        if share < self.options["gate"] or len(lines) < self.options["min_lines"]:
+        if _share(runs) < self.options["gate"]:  # first without the stopwords, which cost more
             return
         page = PageWords(shapes, best_stoplist(doc)[1])
         densities = page.densities()
         runs = self._menus(runs, densities)
-        share = sum(1 for run in runs if run) / len(lines)
+        share = _share(runs)
         if share < self.options["gate"]:
             return
         signals = _embed_lists([self._classify(shape, run, density)
@@ -239,6 +238,11 @@ class PageWords:
                 self._content[position] = content_of(self.tokens[position], self.stopwords)
             found += self._content[position]
         return found
+
+
+def _share(runs: list[int]) -> float:
+    """The share of lines that sit in a run of short lines."""
+    return sum(1 for run in runs if run) / len(runs) if runs else 0.0
 
 
 def _nearest(signals: list[Signals], position: int, step: int, reach: int | None = None) -> str:
