@@ -109,9 +109,10 @@ class PageLayout(Kind):
 
     def _blocks(self, page: PageWords, signals: list[Signals]) -> list[list[int]]:
         """The blocks of anchors (content sentences) that make the text: the main one, and the
-        others on its topic (their words are not mostly new to the main block and the title). A block is a series of anchors at most ``anchor_gap`` lines apart; the
-        main block shares a word with the first line when that looks like a page's title (three
-        content words, not in a run), and has the most words."""
+        others on its topic (their words are not mostly new to the main block and the title). A
+        block is a series of anchors at most ``anchor_gap`` lines apart; the main block shares a
+        word with the first line when that looks like a page's title (three content words, not in
+        a run), and has the most words."""
         anchors = [i for i, s in enumerate(signals) if s.cls == "content" and s.sentence]
         if not anchors:
             return [[0, len(signals) - 1]]
