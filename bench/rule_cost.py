@@ -19,7 +19,6 @@ later ones. Prints, most costly first::
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
@@ -29,21 +28,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.speed import DATA, dev_texts  # noqa: E402
 from cleaner import Cleaner  # noqa: E402
 from cleaner.change import Finding  # noqa: E402
 from cleaner.document import Document  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "eval" / "articles-dev" / "inputs"
-
 
 def corpus_texts(folder: Path | None) -> list[str]:
     """The texts to clean: every ``*.txt`` under ``folder``, or the dev extractor texts."""
-    if folder is not None:
-        return [path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.rglob("*.txt"))]
-    return [record["articleBody"]
-            for path in sorted(DATA.glob("*.json"))
-            for record in json.loads(path.read_text(encoding="utf-8")).values()
-            if record.get("articleBody")]
+    if folder is None:
+        return dev_texts()
+    return [path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.rglob("*.txt"))]
 
 
 class RuleClock:

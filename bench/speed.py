@@ -71,14 +71,19 @@ LocalPipelineExecutor(pipeline=[
 """
 
 
-def build_corpus(folder: Path, megabytes: float, files: int) -> None:
-    """Replicate the dev extractor texts to about ``megabytes`` MB in about ``files`` files."""
-    texts = [
+def dev_texts() -> list[str]:
+    """The extractor texts of ``DATA``, in a stable order (the documents the benchmarks replicate or clean)."""
+    return [
         record["articleBody"]
         for path in sorted(DATA.glob("*.json"))
         for record in json.loads(path.read_text(encoding="utf-8")).values()
         if record.get("articleBody")
     ]
+
+
+def build_corpus(folder: Path, megabytes: float, files: int) -> None:
+    """Replicate the dev extractor texts to about ``megabytes`` MB in about ``files`` files."""
+    texts = dev_texts()
     per_file = max(1, round(megabytes * 1e6 / files / (sum(map(len, texts)) / len(texts))))
     (folder / "txt").mkdir(parents=True)
     (folder / "jsonl").mkdir()
