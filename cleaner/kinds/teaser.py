@@ -192,16 +192,15 @@ class Teaser(Kind):
         reference: set[str] | None = None
         for at in chosen:
             line = body[at]
-            label = label_prefix(shapes[at].text)
             context = Context(
                 before=shapes[at - 1],
                 after=shapes[at + 1] if at + 1 < len(shapes) else None,
                 in_run=at - 1 in candidates or at + 1 in candidates,
-                label=label,
+                label=label_prefix(shapes[at].text),
                 labels=labels,
                 continued=continues(shapes, at),
             )
-            if not self._may_fire(shapes[at], label, context, words):
+            if not self._may_fire(shapes[at], context, words):
                 continue
             found = words.of(line)
             if len(found) < self.options["min_content_words"]:
@@ -244,13 +243,13 @@ class Teaser(Kind):
                 break
         return section if count else None
 
-    def _may_fire(self, shape: LineShape, label: str | None, context: Context, words: LineWords) -> bool:
+    def _may_fire(self, shape: LineShape, context: Context, words: LineWords) -> bool:
         """Whether the line's shape and place allow a drop at all, before any topic is scored.
 
         A truncated line may go; a ``Label:`` line or a plain headline only
         between two sentences; a headline not in Title Case and without a full stop inside.
         """
-        text = shape.text
+        text, label = shape.text, context.label
         if context.continued:
             return False
         if label and not headline_after_label(text, label):
@@ -270,7 +269,7 @@ class Teaser(Kind):
         facts = [f"shares {topic.doc_shared} of {topic.words} content words with the document"]
         if topic.section_shared is not None:
             facts.append(f"{topic.section_shared} with the next {o['section_words']} words")
-        label = label_prefix(text)
+        label = context.label
         if is_truncated(text):
             if topic.doc_novelty < o["truncated_novelty"]:
                 return None
