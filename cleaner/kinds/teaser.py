@@ -138,11 +138,10 @@ class Labels:
         return Counter(label.split()[-1].casefold() for label in self.counts.elements())
 
     def in_series(self, label: str) -> bool:
-        """Whether another line starts with the same label, or one with the same first or last word
-        ("Day one:", "Day two:"; "First day:", "Second day:"). The text is read when first asked."""
+        """Whether another line starts with a label with the same first or last word, the same label
+        included ("Day one:", "Day two:"; "First day:", "Second day:"). The text is read when first asked."""
         words = label.split()
-        return (self.counts[label] > 1 or self.first_words[words[0].casefold()] > 1
-                or self.last_words[words[-1].casefold()] > 1)
+        return self.first_words[words[0].casefold()] > 1 or self.last_words[words[-1].casefold()] > 1
 
 
 class LineWords:
