@@ -88,3 +88,14 @@ def test_a_later_paragraph_on_the_title_s_topic_stays():
     result = CLEANER.clean(page(title, MENU, main, results, later, FOOTER))
     assert {*main, later[0]} <= set(result.text.splitlines())
     assert not set(result.text.splitlines()) & set(MENU[1:] + FOOTER[5:])
+
+
+def test_a_site_name_first_line_does_not_make_a_footer_sentence_the_main_text():
+    """The page starts with the site's name, not a headline; the article shares no word with it, a footer
+    sentence does. A block that small is not the article: the article stays, the footer goes."""
+    site = ["Millbrook Courier: news for the valley"]
+    notice = ["The Millbrook Courier is published by a family firm, and its pages are protected by copyright law."]
+    result = CLEANER.clean(page(site, MENU, ARTICLE, FOOTER, notice))
+    kept = result.text.splitlines()
+    assert set(ARTICLE) <= set(kept)
+    assert notice[0] not in kept

@@ -76,6 +76,8 @@ class PageLayout(Kind):
         "near_words": Param(int, 6, help="a non-run line this long stays next to content on either side"),
         "anchor_gap": Param(int, 12, help="anchors (content sentences) this close form one block of text"),
         "list_reach": Param(int, 3, help="a run with content this many lines above and below it is a list in the text"),
+        "title_block": Param(float, 0.25, help="a block on the title's words is the main one if it has this share of "
+                             "the largest block's words"),
         "off_topic": Param(float, 0.8, help="share of new content words that makes a content line off topic"),
     }
 
@@ -112,7 +114,8 @@ class PageLayout(Kind):
         others on its topic (their words are not mostly new to the main block and the title). A
         block is a series of anchors at most ``anchor_gap`` lines apart; the main block shares a
         word with the first line when that looks like a page's title (three content words, not in
-        a run), and has the most words."""
+        a run) and is not much smaller than the largest block (``title_block``), and has the most
+        words. (A first line that is the site's name can share a word with a footer, not the article.)"""
         anchors = [i for i, s in enumerate(signals) if s.cls == "content" and s.sentence]
         if not anchors:
             return [[0, len(signals) - 1]]
@@ -125,11 +128,15 @@ class PageLayout(Kind):
         if len(title) < 3:
             title = set()
 
-        def weight(block: list[int]) -> tuple[bool, int]:
-            return bool(title & set(page.content(block))), sum(signals[i].words for i in block)
+        def words(block: list[int]) -> int:
+            return sum(signals[i].words for i in block)
 
-        main = max(blocks, key=weight)
-        vocabulary = set(page.content(main)) | title
+        least = self.options["title_block"] * max(map(words, blocks))
+        main = max(blocks, key=lambda block: (words(block) >= least and bool(title & set(page.content(block))),
+                                              words(block)))
+        vocabulary = set(page.content(main))
+        if title & vocabulary:  # the first line is the main text's title, not the site's name
+            vocabulary |= title
         return [block for block in blocks if block is main or
                 _novelty(page.content(block), vocabulary) < self.options["off_topic"]]
 
