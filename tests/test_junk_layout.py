@@ -99,3 +99,20 @@ def test_a_site_name_first_line_does_not_make_a_footer_sentence_the_main_text():
     kept = result.text.splitlines()
     assert set(ARTICLE) <= set(kept)
     assert notice[0] not in kept
+
+
+def test_a_chinese_page_dump_keeps_its_article():
+    """Unspaced text: no stoplist measures its stopword density, so a long line is content by its length
+    alone (it was 'near' before, and outside a main block made of a few Latin-script lines)."""
+    menu = ["首页", "新闻", "体育", "财经", "娱乐", "科技", "汽车", "房产", "教育", "旅游", "健康", "视频"]
+    title = ["市中心新图书馆周末向市民开放"]
+    article = ["市中心的新图书馆将于本周六正式对外开放，馆内藏书约三十万册，并设有儿童阅览区和自习室。",
+               "馆长表示，开放首月将延长开放时间，每天晚上九点闭馆，市民可以凭身份证免费办理借书证。",
+               "据介绍，图书馆的设计采用了大量自然采光，屋顶还安装了太阳能板，预计每年可节电两成。"]
+    links = ["热门推荐", "天气预报", "地铁新线", "房价走势", "高考志愿", "足球联赛", "美食地图", "周末去哪",
+             "健康讲座", "招聘信息", "便民电话", "公交查询", "失物招领", "社区活动"]
+    footer = ["关于我们", "联系我们", "广告服务", "网站地图", "隐私政策", "版权声明", "意见反馈", "加入我们", "友情链接",
+              "手机版", "Copyright 2024 City Evening News Group. All rights reserved by the publisher."]
+    kept = set(CLEANER.clean(page(menu, title, article, links, footer)).text.splitlines())
+    assert {*title, *article} <= kept
+    assert not kept & set(menu + footer)

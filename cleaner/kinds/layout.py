@@ -13,7 +13,8 @@ On such a page each non-blank line gets a class, as jusText classifies
 paragraphs:
 
 * ``content``: at least ``content_words`` words (CJK: two characters a word)
-  and a stopword density of at least ``content_density``. Never dropped.
+  and a stopword density of at least ``content_density`` (Chinese or Japanese
+  written without spaces: any density, as no stoplist measures it). Never dropped.
 * ``chrome``: a line inside a run of short lines.
 * ``short``: anything else.
 
@@ -186,7 +187,8 @@ class PageLayout(Kind):
     def _classify(self, shape: LineShape, run: int, density: float) -> Signals:
         words = effective_words(shape.text, shape.words)
         o = self.options
-        if words >= o["content_words"] and density >= o["content_density"]:
+        unspaced = words > shape.words  # counted in CJK characters: no stoplist can judge its density
+        if words >= o["content_words"] and (density >= o["content_density"] or unspaced):
             cls = "content"
         elif run:
             cls = "chrome"
