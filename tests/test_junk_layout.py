@@ -116,3 +116,20 @@ def test_a_chinese_page_dump_keeps_its_article():
     kept = set(CLEANER.clean(page(menu, title, article, links, footer)).text.splitlines())
     assert {*title, *article} <= kept
     assert not kept & set(menu + footer)
+
+
+def test_a_hindi_page_dump_ends_its_sentences_with_a_danda():
+    """'।' ends a sentence, so the article's lines anchor the main block and the headlines after it go."""
+    menu = ["मुखपृष्ठ", "देश", "दुनिया", "खेल", "मनोरंजन", "व्यापार", "तकनीक", "शिक्षा", "स्वास्थ्य", "वीडियो", "फोटो", "राशिफल"]
+    title = ["शहर में नया पुस्तकालय आम लोगों के लिए खुला"]
+    article = ["शहर के बीचों-बीच बना नया पुस्तकालय शनिवार को आम लोगों के लिए खोल दिया गया और पहले ही दिन भारी भीड़ रही।",
+               "इसमें लगभग तीन लाख किताबें हैं और बच्चों के लिए एक अलग कक्ष भी बनाया गया है जहाँ कहानी सत्र होंगे।",
+               "पुस्तकालय के प्रमुख ने बताया कि पहले महीने में यह रात नौ बजे तक खुला रहेगा और सदस्यता मुफ्त होगी।"]
+    headlines = ["बारिश से कई जिलों में स्कूल बंद, प्रशासन ने जारी की चेतावनी", "क्रिकेट टीम ने सीरीज़ में दो शून्य की बढ़त बनाई",
+                 "पेट्रोल और डीजल के दाम में आज कोई बदलाव नहीं हुआ"]
+    footer = ["हमारे बारे में", "संपर्क करें", "विज्ञापन", "गोपनीयता नीति", "शर्तें", "साइटमैप", "करियर", "सहायता",
+              "ऐप डाउनलोड करें", "न्यूज़लेटर", "आरएसएस", "फेसबुक", "ट्विटर", "यूट्यूब", "इंस्टाग्राम", "ई-पेपर",
+              "वेब स्टोरी", "पॉडकास्ट", "मौसम", "धर्म"]
+    kept = set(CLEANER.clean(page(menu, title, article, ["ये भी पढ़ें"], headlines, footer)).text.splitlines())
+    assert {*title, *article} <= kept
+    assert not kept & set(menu + headlines + footer)

@@ -19,10 +19,14 @@ import regex
 
 from ..document import Document, Line
 
-TERMINAL = regex.compile(r"[.!?。！？]['\"’”»)\]]*$")
+#: A sentence's last mark: Latin, CJK (full and half width), Devanagari danda, Arabic, Armenian, Ethiopic,
+#: Myanmar, Khmer and Tibetan full stops, then maybe closing quotes or brackets.
+TERMINAL = regex.compile(r"[.!?。！？．｡।॥۔؟։።။។།]['\"’”»)\]]*$")
 TRUNCATED = regex.compile(r"(?:…|\.\.\.)\s*$")
 LABEL = regex.compile(r"^(\p{Lu}[\p{L}’']*(?: [\p{L}’']+){0,2}):[^\S\n]+\S")
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+#: Scripts written without spaces between words, whose words are longer than a CJK character or two.
+SOUTHEAST_ASIAN = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪◦–]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s|\|)")
 
 
@@ -31,15 +35,20 @@ def word_count(text: str) -> int:
 
 
 def effective_words(text: str, words: int | None = None) -> int:
-    """Words, counting two CJK characters as one word where words are not space-separated.
+    """Words, where words are not space-separated counting two CJK characters as one word, and four
+    characters of Thai, Lao, Khmer or Burmese (vowel signs included).
 
     ``words`` is ``word_count(text)`` when the caller knows it already.
 
     >>> effective_words("東京で大雨が降りました")
     5
+    >>> effective_words("ฝนตกหนักในกรุงเทพเมื่อวานนี้")
+    7
     """
     words = word_count(text) if words is None else words
-    return words if text.isascii() else max(words, len(CJK.findall(text)) // 2)
+    if text.isascii():
+        return words
+    return max(words, len(CJK.findall(text)) // 2 + len(SOUTHEAST_ASIAN.findall(text)) // 4)
 
 
 def ends_sentence(text: str) -> bool:
