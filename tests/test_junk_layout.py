@@ -133,3 +133,20 @@ def test_a_hindi_page_dump_ends_its_sentences_with_a_danda():
     kept = set(CLEANER.clean(page(menu, title, article, ["ये भी पढ़ें"], headlines, footer)).text.splitlines())
     assert {*title, *article} <= kept
     assert not kept & set(menu + headlines + footer)
+
+
+def test_a_page_in_a_language_without_a_stoplist_keeps_its_article():
+    """Amharic has no jusText stoplist: every density is 0, so its long lines are content by length, and the
+    page's one English line (which has stopwords) does not become the main text."""
+    menu = ["ዋና ገጽ", "ዜና", "ስፖርት", "ንግድ", "ጤና", "ትምህርት", "ባህል", "ቪዲዮ", "ፎቶ", "አስተያየት", "መዝናኛ", "ቴክኖሎጂ"]
+    title = ["በከተማው መሃል አዲስ ቤተ መጻሕፍት ተከፈተ"]
+    article = ["በከተማው መሃል የተገነባው አዲሱ ቤተ መጻሕፍት ቅዳሜ ዕለት ለሕዝብ ክፍት ሆኗል እና በመጀመሪያው ቀን ብዙ ሰዎች ጎብኝተውታል።",
+               "ቤተ መጻሕፍቱ ወደ ሦስት መቶ ሺህ የሚጠጉ መጻሕፍት ያሉት ሲሆን ለልጆች የተለየ የንባብ ክፍልም አለው።",
+               "የቤተ መጻሕፍቱ ኃላፊ እንደተናገሩት በመጀመሪያው ወር እስከ ምሽቱ ሦስት ሰዓት ድረስ ክፍት ሆኖ ይቆያል።"]
+    footer = ["ስለ እኛ", "ያግኙን", "ማስታወቂያ", "የግላዊነት ፖሊሲ", "ውሎች", "የጣቢያ ካርታ", "ሥራ", "እገዛ", "መተግበሪያ", "ጋዜጣ",
+              "ፌስቡክ", "ትዊተር", "ዩቲዩብ", "ቴሌግራም", "ኢ-ጋዜጣ", "ፖድካስት", "የአየር ሁኔታ", "ሃይማኖት", "መዝገብ", "ምርጫ",
+              "ግብርና", "ትራንስፖርት", "ቱሪዝም", "ሙዚቃ", "ፊልም",
+              "Copyright 2024 by the City Times. All rights reserved by the publisher of this site."]
+    kept = set(CLEANER.clean(page(menu, title, article, footer)).text.splitlines())
+    assert {*title, *article} <= kept
+    assert not kept & set(menu + footer[1:])

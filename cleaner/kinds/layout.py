@@ -13,8 +13,9 @@ On such a page each non-blank line gets a class, as jusText classifies
 paragraphs:
 
 * ``content``: at least ``content_words`` words (CJK: two characters a word)
-  and a stopword density of at least ``content_density`` (Chinese or Japanese
-  written without spaces: any density, as no stoplist measures it). Never dropped.
+  and a stopword density of at least ``content_density`` (any density for text
+  written without spaces, or on a page whose language has no stoplist: fewer
+  than ``stoplist_cover`` of its long lines hold a stopword). Never dropped.
 * ``chrome``: a line inside a run of short lines.
 * ``short``: anything else.
 
@@ -75,6 +76,8 @@ class PageLayout(Kind):
         "content_words": Param(int, 10, help="a content line has at least this many words..."),
         "content_density": Param(float, 0.2, help="...and at least this stopword density"),
         "near_words": Param(int, 6, help="a non-run line this long stays next to content on either side"),
+        "stoplist_cover": Param(float, 0.5, help="a page where fewer long lines than this hold a stopword is in a "
+                                "language without a stoplist: its lines are content by length alone"),
         "anchor_gap": Param(int, 12, help="anchors (content sentences) this close form one block of text"),
         "list_reach": Param(int, 3, help="a run with content this many lines above and below it is a list in the text"),
         "title_block": Param(float, 0.25, help="a block on the title's words is the main one if it has this share of "
@@ -96,7 +99,8 @@ class PageLayout(Kind):
         share = _share(runs)
         if share < self.options["gate"]:
             return
-        signals = _embed_lists([self._classify(shape, run, density)
+        measured = self._measured(shapes, densities)
+        signals = _embed_lists([self._classify(shape, run, density, measured)
                                 for shape, run, density in zip(shapes, runs, densities)], self.options["list_reach"])
         blocks = self._blocks(page, signals)
         first, last = blocks[0][0] - 1, blocks[-1][-1] + 1
@@ -184,11 +188,18 @@ class PageLayout(Kind):
             start = end
         return menus
 
-    def _classify(self, shape: LineShape, run: int, density: float) -> Signals:
+    def _measured(self, shapes: list[LineShape], densities: list[float]) -> bool:
+        """Whether the stoplist knows the page's language: enough of its lines of ``content_words`` words or
+        more hold a stopword (in a language it knows, nearly all of them do)."""
+        long = [density for shape, density in zip(shapes, densities) if shape.words >= self.options["content_words"]]
+        return not long or sum(1 for density in long if density) >= self.options["stoplist_cover"] * len(long)
+
+    def _classify(self, shape: LineShape, run: int, density: float, measured: bool) -> Signals:
+        """The line's class; ``measured``: the page's language has a stoplist, so densities mean something."""
         words = effective_words(shape.text, shape.words)
         o = self.options
-        unspaced = words > shape.words  # counted in CJK characters: no stoplist can judge its density
-        if words >= o["content_words"] and (density >= o["content_density"] or unspaced):
+        unspaced = words > shape.words  # counted in CJK or Thai characters: no stoplist can judge its density
+        if words >= o["content_words"] and (density >= o["content_density"] or unspaced or not measured):
             cls = "content"
         elif run:
             cls = "chrome"
