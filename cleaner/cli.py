@@ -301,10 +301,12 @@ def show_config(path, **options) -> None:
 
 @main.command()
 @click.argument("code", required=False)
-def rules(code: str | None) -> None:
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Also list the rules of this folder of *.toml rule files (repeatable).")
+def rules(code: str | None, rules_dirs: tuple[Path, ...]) -> None:
     """List the rules, or print the whole documentation of one (by code or name)."""
     try:
-        all_rules = load_rules()
+        all_rules = load_rules(list(rules_dirs))
     except RuleError as error:
         raise Failure(str(error)) from error
     if code is None:
@@ -331,8 +333,9 @@ def describe(rule) -> str:
         "## Why",
         textwrap.fill(" ".join(rule.why.split()), 78),
     ]
-    if rule.params:
-        lines += ["", "## Parameters", *(f"  {k} = {v!r}" for k, v in rule.params.items())]
+    parameters = _parameters(rule)
+    if parameters:
+        lines += ["", "## Parameters", *parameters]
     for number, example in enumerate(rule.examples, 1):
         lines += ["", f"## Example {number}"]
         for key, value in example.meta.items():
@@ -343,6 +346,24 @@ def describe(rule) -> str:
         if not same:
             lines.append(textwrap.indent(example.after, "  | ", lambda _: True))
     return "\n".join(line.rstrip("\n") for line in lines)
+
+
+def _parameters(rule) -> list[str]:
+    """Every parameter of the rule's kind with the value the rule runs with (its own, else the kind's
+    default), and what it does."""
+    from .kinds import KINDS  # the kinds' modules: only this command needs them before cleaning
+
+    params = KINDS[rule.kind].params if rule.kind in KINDS else {}
+    lines = []
+    for name in [*rule.params, *(name for name in params if name not in rule.params)]:
+        param = params.get(name)
+        if name not in rule.params and (param is None or param.default is None):
+            continue
+        value = rule.params.get(name, param.default if param else None)
+        lines.append(f"  {name} = {value!r}")
+        if param and param.help:
+            lines.append(textwrap.fill(param.help, 78, initial_indent=" " * 6, subsequent_indent=" " * 6))
+    return lines
 
 
 @main.command()

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from cleaner import __version__
 from cleaner.cli import main
+from cleaner.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -247,6 +248,22 @@ def test_rules_documents_one_rule():
     assert "## Example 1" in out and "Before:" in out and "After:" in out
     assert "  | Scientists discover a new species of orchid in the mountains of…" in out
     assert run("rules", "teaser").stdout == out
+
+
+def test_rules_shows_every_parameter_with_the_value_it_runs_with(tmp_path):
+    """The kind's defaults too, each with its help, and a value set in the rule file over the default."""
+    out = run("rules", "J010").stdout
+    for name, param in KINDS["page-layout"].params.items():
+        assert f"  {name} = {param.default!r}\n" in out
+    assert "      anchors (content sentences) this close form one block of text\n" in out
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "extra.toml").write_text('family = "X"\n[[rule]]\ncode = "X001"\nname = "x-layout"\nkind = "page-layout"\n'
+                                      'action = "report"\nsummary = "s"\nwhy = "w"\n'
+                                      '[rule.params]\nanchor_gap = 5\n[[rule.examples]]\nbefore = "a"\nafter = "a"\n',
+                                      encoding="utf-8")
+    own = run("rules", "--rules-dir", rules, "X001").stdout
+    assert "  anchor_gap = 5\n" in own and "  anchor_gap = 12\n" not in own and "  off_topic = 0.8\n" in own
 
 
 def test_rules_unknown_code_fails():

@@ -139,3 +139,16 @@ def test_a_word_in_two_table_cells_is_not_doubled():
     table = "Setting\tDefault\tNow\nsync\ton\ton\n"
     assert not [change for change in Cleaner(select=("P001",)).clean(table).changes]
     assert Cleaner(select=("P001",)).clean("It was in  in the box.\n").text == "It was in the box.\n"
+
+
+def test_a_doubled_english_function_word_in_another_language_is_only_reported():
+    """Polish "czy to to samo" ("is it the same") and Danish "at at rejse" ("that to travel") are right;
+    the same double in English text is a mistake."""
+    cleaner = Cleaner(select=("P001",))
+    for text in ("Czy to to samo, co wczoraj? Nie wiem, ale mam nadzieję, że tak.\n",
+                 "Han sagde, at at rejse alene var det bedste, han nogensinde havde gjort.\n"):
+        result = cleaner.clean(text)
+        assert result.text == text
+        assert [change.action for change in result.changes] == ["report"]
+    english = "He said that the keys were in in the drawer by the door.\n"
+    assert cleaner.clean(english).text == "He said that the keys were in the drawer by the door.\n"

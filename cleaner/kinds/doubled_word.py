@@ -7,6 +7,11 @@ purpose (``exceptions``, e.g. ``had had``) are left alone; any other double
 (``Bora Bora``, ``very very``) is only reported. When the two differ in case,
 the capitalised one stays, since it is usually the start of a name.
 
+``fix_words`` are English words, and other languages have them too, doubled
+on purpose (Polish ``czy to to samo``, "is it the same"): a double is fixed
+only in English context, where ``context_density`` of the words around it or
+more are English stopwords; elsewhere it is reported.
+
 Before/after::
 
     "told the The Times on Monday"  ->  "told The Times on Monday"
@@ -21,6 +26,7 @@ import re
 from ..change import Finding
 from ..document import Document
 from ..rules import Rule
+from ..words import stoplists, stopword_density, words
 from .base import Kind, Param, Stage
 
 #: The standard library's ``re`` runs this backreference pattern twice as fast as ``regex``.
@@ -34,7 +40,11 @@ class DoubledWord(Kind):
     params = {
         "fix_words": Param(list, [], items=str, help="words whose doubling is always a mistake"),
         "exceptions": Param(list, [], items=str, help="words English doubles on purpose: never flagged"),
+        "context_density": Param(float, 0.3, help="share of English stopwords around a double needed to fix it"),
     }
+
+    #: How far around a double its context reaches, in characters each side.
+    CONTEXT = 80
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
@@ -49,6 +59,17 @@ class DoubledWord(Kind):
                 continue
             capitalised = [w for w in run if w[0].isupper()]
             keep = capitalised[0] if run[0][0].islower() and capitalised else run[0]
-            action = None if word in self.fix_words else "report"
+            fix = word in self.fix_words and self._in_english(doc.text, match.start(), match.end(), word)
+            action = None if fix else "report"
             reason = f"{' '.join(run)!r}: the word is doubled"
             yield self.finding(match.start(), match.end(), keep, reason, action=action)
+
+    def _in_english(self, text: str, start: int, end: int, word: str) -> bool:
+        """Whether the words around the double of ``word`` at ``start:end`` are English enough (``word``
+        itself and the words the window cuts left out)."""
+        before = words(text[max(0, start - self.CONTEXT):start])[start > self.CONTEXT:]
+        after = words(text[end:end + self.CONTEXT])
+        if end + self.CONTEXT < len(text):
+            after.pop()
+        context = [token for token in before + after if token != word]
+        return stopword_density(context, stoplists()["English"]) >= self.options["context_density"]
