@@ -152,3 +152,12 @@ def test_a_doubled_english_function_word_in_another_language_is_only_reported():
         assert [change.action for change in result.changes] == ["report"]
     english = "He said that the keys were in in the drawer by the door.\n"
     assert cleaner.clean(english).text == "He said that the keys were in the drawer by the door.\n"
+
+
+def test_a_doubled_word_gets_the_same_verdict_after_the_spaces_around_it_are_collapsed():
+    """The context is counted in words: collapsing a run of spaces (W002) must not bring English words
+    near enough to turn a report into a fix on the next run (or the reverse)."""
+    text = "Czy to to samo" + " " * 120 + "and the cat sat on the mat with the dog and the bird.\n"
+    once = Cleaner().clean(text)
+    assert "  " not in once.text
+    assert Cleaner().clean(once.text).text == once.text

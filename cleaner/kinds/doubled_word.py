@@ -9,8 +9,8 @@ the capitalised one stays, since it is usually the start of a name.
 
 ``fix_words`` are English words, and other languages have them too, doubled
 on purpose (Polish ``czy to to samo``, "is it the same"): a double is fixed
-only in English context, where ``context_density`` of the words around it or
-more are English stopwords; elsewhere it is reported.
+only in English context, where ``context_density`` of the eight words each
+side of it or more are English stopwords; elsewhere it is reported.
 
 Before/after::
 
@@ -43,8 +43,9 @@ class DoubledWord(Kind):
         "context_density": Param(float, 0.3, help="share of English stopwords around a double needed to fix it"),
     }
 
-    #: How far around a double its context reaches, in characters each side.
-    CONTEXT = 80
+    #: The words each side of a double that make its context, and how far to look for them, in characters.
+    CONTEXT_WORDS = 8
+    REACH = 2000
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
@@ -65,11 +66,16 @@ class DoubledWord(Kind):
             yield self.finding(match.start(), match.end(), keep, reason, action=action)
 
     def _in_english(self, text: str, start: int, end: int, word: str) -> bool:
-        """Whether the words around the double of ``word`` at ``start:end`` are English enough (``word``
-        itself and the words the window cuts left out)."""
-        before = words(text[max(0, start - self.CONTEXT):start])[start > self.CONTEXT:]
-        after = words(text[end:end + self.CONTEXT])
-        if end + self.CONTEXT < len(text):
-            after.pop()
+        """Whether the ``CONTEXT_WORDS`` words each side of the double of ``word`` at ``start:end`` are
+        English enough. Counted in words, with doubles taken once and ``word`` left out, so that
+        cleaning (spaces collapsed, other doubles fixed) does not change the verdict."""
+        n = self.CONTEXT_WORDS
+        before = _once(words(text[max(0, start - self.REACH):start]))[-n:]
+        after = _once(words(text[end:end + self.REACH]))[:n]
         context = [token for token in before + after if token != word]
         return stopword_density(context, stoplists()["English"]) >= self.options["context_density"]
+
+
+def _once(tokens: list[str]) -> list[str]:
+    """``tokens`` with each run of one token repeated taken once."""
+    return [token for i, token in enumerate(tokens) if not i or token != tokens[i - 1]]
