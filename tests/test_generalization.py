@@ -159,7 +159,8 @@ def wrap(name: str, features: set[str]) -> tuple[str, str, list[Junk]]:
             junk.append(("J001", "drop", HEADLINE_LINKS[name]))
     if "label" in features:
         lines.insert(2, LABEL_LINKS[name])
-        junk.append(("J001", "drop", LABEL_LINKS[name]))
+        related = LABEL_LINKS[name].startswith("Also read:")  # a related-link label: J007 takes it first
+        junk.append(("J007" if related else "J001", "drop", LABEL_LINKS[name]))
     if "title-twice" in features:
         lines.insert(1, curly(title))
         junk.append(("M005", "drop", curly(title)))

@@ -9,8 +9,10 @@ the capitalised one stays, since it is usually the start of a name.
 
 ``fix_words`` are English words, and other languages have them too, doubled
 on purpose (Polish ``czy to to samo``, "is it the same"): a double is fixed
-only in English context, where ``context_density`` of the eight words each
-side of it or more are English stopwords; elsewhere it is reported.
+only in English text, where the document's stoplist is English or
+``context_density`` of the eight words each side of it or more are English
+stopwords (an English page whose menus fooled the stoplist); elsewhere it is
+reported.
 
 Before/after::
 
@@ -26,7 +28,7 @@ import re
 from ..change import Finding
 from ..document import Document
 from ..rules import Rule
-from ..words import stoplists, stopword_density, words
+from ..words import best_stoplist, stoplists, stopword_density, words
 from .base import Kind, Param, Stage
 
 #: The standard library's ``re`` runs this backreference pattern twice as fast as ``regex``.
@@ -60,7 +62,8 @@ class DoubledWord(Kind):
                 continue
             capitalised = [w for w in run if w[0].isupper()]
             keep = capitalised[0] if run[0][0].islower() and capitalised else run[0]
-            fix = word in self.fix_words and self._in_english(doc.text, match.start(), match.end(), word)
+            fix = word in self.fix_words and (best_stoplist(doc)[0] == "English" or
+                                              self._in_english(doc.text, match.start(), match.end(), word))
             action = None if fix else "report"
             reason = f"{' '.join(run)!r}: the word is doubled"
             yield self.finding(match.start(), match.end(), keep, reason, action=action)
