@@ -118,3 +118,59 @@ def test_forum_thread_keeps_the_posts_and_loses_the_controls():
     assert all(post in kept for post in posts)
     assert not set(kept) & {*buttons, "Registered User", "Senior Member", "Page 1 of 1"}
     assert not [line for line in kept if line.startswith(("Join Date", "Posts:", "Likes"))]
+
+
+PARAGRAPHS = {
+    "de": "Die Bibliothek hat am Samstag nach einem Jahr Bauarbeiten am undichten Dach wieder geöffnet.\n",
+    "fr": "La bibliothèque a rouvert samedi après un an de travaux sur son toit qui fuyait.\n",
+    "es": "La biblioteca reabrió el sábado después de un año de obras en su tejado con goteras.\n",
+    "it": "La biblioteca ha riaperto sabato dopo un anno di lavori al tetto che perdeva.\n",
+    "pt": "A biblioteca reabriu no sábado depois de um ano de obras no telhado que tinha infiltrações.\n",
+}
+
+
+@pytest.mark.parametrize(("language", "line", "code"), [
+    ("de", "Auf WhatsApp teilen", "B001"),
+    ("fr", "Suivez-nous sur Instagram", "B001"),
+    ("pt", "Compartilhe", "B001"),
+    ("de", "Jetzt abonnieren", "B002"),
+    ("es", "Iniciar sesión", "B002"),
+    ("it", "Il mio account", "B002"),
+    ("de", "Datenschutzerklärung", "B003"),
+    ("fr", "Mentions légales", "B003"),
+    ("es", "© 2022 Diario del Valle. Todos los derechos reservados.", "B003"),
+    ("it", "Chi siamo", "B003"),
+    ("fr", "Retour en haut", "B004"),
+    ("es", "Volver arriba", "B004"),
+    ("de", "* Startseite", "B004"),
+    ("it", "Lascia un commento", "B005"),
+    ("pt", "12 comentários", "B005"),
+    ("fr", "Ce site utilise des cookies pour améliorer votre expérience de navigation.", "B006"),
+    ("de", "Alle akzeptieren", "B006"),
+    ("es", "hace 3 horas", "B008"),
+    ("de", "vor 20 Minuten", "B008"),
+    ("it", "2 giorni fa", "B008"),
+    ("fr", "Mots-clés : bibliothèque, travaux", "B009"),
+    ("de", "Schlagwörter: Bibliothek, Dach", "B009"),
+])
+def test_furniture_in_another_language_goes(language, line, code):
+    paragraph = PARAGRAPHS[language]
+    result = CLEANER.clean(paragraph + line + "\n" + paragraph)
+    assert result.text == paragraph + paragraph
+    assert [change.code for change in result.changes] == [code]
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("de", "Die Suche nach dem Schlüssel dauerte zwei Tage."),
+    ("de", "Kontakt zu den Handwerkern hielt der Hausmeister."),
+    ("de", "Weiter so!"),
+    ("es", "Ayer llovió otra vez sobre el tejado nuevo."),
+    ("es", "Compartir libros es la idea de la biblioteca."),
+    ("fr", "Accueil chaleureux pour les lecteurs"),
+    ("fr", "Les commentaires des lecteurs ont été positifs."),
+    ("it", "Commenti dei lettori sul nuovo orario"),
+    ("pt", "Início das obras em março"),
+])
+def test_lookalike_in_another_language_stays(language, line):
+    text = PARAGRAPHS[language] + line + "\n" + PARAGRAPHS[language]
+    assert CLEANER.clean(text).text == text

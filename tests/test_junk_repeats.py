@@ -30,6 +30,8 @@ def codes(result) -> list[str]:
     ("Reading time: 6 minutes", "M007"),
     ("3-4 min read", "M007"),
     ("Lesezeit: 7 Minuten", "M007"),
+    ("Anzeige", "J002"),
+    ("PUBLICIDAD", "J002"),
     ("DON'T MISS", "J003"),
     ("Must read:", "J003"),
     ("More like this", "J003"),
