@@ -24,7 +24,7 @@ def codes(result) -> list[str]:
     ("https://media.example.net/2023/04/museum-wing-hero.JPEG?w=1200&q=80", "J004"),
     ("http://cdn.example.org/a/b/c.webp", "J004"),
     ("Posted by: Ann Lee | Category: Health | Tags: flu, winter", "M006"),
-    ("Publié le: 3 mars 2021 - Auteur: Jeanne Roux", "M006"),
+    ("Publié le: 3 mars 2021 - Auteur: Jeanne Roux", "M003"),  # a labelled date first: an "Updated" stamp
     ("PUBLISHED: 10:48, Tue, Mar 2, 2021 | UPDATED: 11:05, Tue, Mar 2, 2021", "M006"),
     ("Phone: 0161 496 0000 / Email: desk@museum.example", "M006"),
     ("Reading time: 6 minutes", "M007"),
