@@ -47,3 +47,15 @@ def test_a_labelled_date_fused_onto_the_first_line_is_cut(prefix):
 def test_a_line_that_only_mentions_a_date_stays(line):
     text = TITLE + line + "\n" + BODY
     assert CLEANER.clean(text).text == text
+
+
+@pytest.mark.parametrize("byline", ["Von Anna Schmidt und Jonas Weber", "Par Claire Dubois", "Por João Silva, Lisboa"])
+def test_article_body_drops_a_byline_in_another_language(byline):
+    result = Cleaner(preset="article-body", select=("M004",)).clean(TITLE + byline + "\n" + BODY)
+    assert result.text == TITLE + BODY
+    assert [change.code for change in result.changes] == ["M004"]
+
+
+def test_a_line_that_starts_like_a_byline_but_is_a_sentence_stays():
+    text = TITLE + "Von Anfang an war klar, dass das Dach nicht halten würde.\n" + BODY
+    assert Cleaner(preset="article-body", select=("M004",)).clean(text).text == text
