@@ -133,12 +133,12 @@ class PageLayout(Kind):
         if len(title) < 3:
             title = set()
 
-        def words(block: list[int]) -> int:
+        def size(block: list[int]) -> int:
             return sum(signals[i].words for i in block)
 
-        least = self.options["title_block"] * max(map(words, blocks))
-        main = max(blocks, key=lambda block: (words(block) >= least and bool(title & set(page.content(block))),
-                                              words(block)))
+        least = self.options["title_block"] * max(map(size, blocks))
+        main = max(blocks, key=lambda block: (size(block) >= least and bool(title & set(page.content(block))),
+                                              size(block)))
         vocabulary = set(page.content(main))
         if title & vocabulary:  # the first line is the main text's title, not the site's name
             vocabulary |= title
