@@ -35,9 +35,15 @@ def codes(result) -> list[str]:
     ("DON'T MISS", "J003"),
     ("Must read:", "J003"),
     ("More like this", "J003"),
+    ("Mehr zum Thema", "J003"),
+    ("Sur le même sujet :", "J003"),
+    ("NOTICIAS RELACIONADAS", "J003"),
     ("Related: Five maps that changed how we see the coast", "J007"),
     ("READ MORE: Curator's lost atlas turns up in a barn", "J007"),
     ("Further reading: The Atlas of Lost Coasts (2019)", "J007"),
+    ("Lesen Sie auch: Alte Seekarten im Rathaus entdeckt", "J007"),
+    ("À lire aussi : Les cartes anciennes du port restaurées", "J007"),
+    ("LEIA TAMBÉM: Museu reabre ala de mapas históricos", "J007"),
     ("Storm lifts roof off seaside museum [VIDEO]", "J006"),
     ("- Maps found in attic sell for thousands [PICS] |", "J006"),
 ])
@@ -55,6 +61,7 @@ def test_junk_line_goes(line, code):
     "The curator called the find remarkable [ENGLISH TRANSLATION].",  # ends like a sentence
     "Usage: mapview [OPTIONS] [FILE]",  # placeholders, not a media tag
     "Related: the oldest map was drawn by a ship's boy in 1702.",  # a sentence, not a link's title
+    "Saiba mais: o mapa mais antigo foi desenhado em 1702.",
     "Read more about the maps in the catalogue: it is free at the door",  # no label before the colon
     "Director: the wing shows maps that nobody has seen since the war - and some were thought lost.",
     "In room 4 - maps of the new wing: drawn by sailors | printed in 1720, they were restored last year.",
