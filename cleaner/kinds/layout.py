@@ -43,7 +43,7 @@ from ..change import Finding
 from ..document import Document, Line
 from ..words import best_stoplist, content_of, stopword_density, words
 from .base import Kind, Param, Stage
-from .shape import LineShape, effective_words, line_shapes
+from .shape import LineShape, effective_words, line_shapes, unspaced
 
 
 #: Code and markup: an assignment, a statement end, braces, a backtick, an HTML tag, an empty call, a
@@ -198,8 +198,8 @@ class PageLayout(Kind):
         """The line's class; ``measured``: the page's language has a stoplist, so densities mean something."""
         words = effective_words(shape.text, shape.words)
         o = self.options
-        unspaced = words > shape.words  # counted in CJK or Thai characters: no stoplist can judge its density
-        if words >= o["content_words"] and (density >= o["content_density"] or unspaced or not measured):
+        if words >= o["content_words"] and (density >= o["content_density"] or not measured
+                                            or unspaced(shape.text, shape.words)):
             cls = "content"
         elif run:
             cls = "chrome"

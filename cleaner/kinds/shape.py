@@ -25,6 +25,8 @@ TERMINAL = regex.compile(r"[.!?。！？．｡।॥۔؟։።။។།]['\"’�
 TRUNCATED = regex.compile(r"(?:…|\.\.\.)\s*$")
 LABEL = regex.compile(r"^(\p{Lu}[\p{L}’']*(?: [\p{L}’']+){0,2}):[^\S\n]+\S")
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+#: Chinese and Japanese characters: written without spaces (Korean puts spaces between its words).
+IDEOGRAPHIC = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 #: Scripts written without spaces between words, whose words are longer than a CJK character or two.
 SOUTHEAST_ASIAN = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪◦–]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s|\|)")
@@ -49,6 +51,16 @@ def effective_words(text: str, words: int | None = None) -> int:
     if text.isascii():
         return words
     return max(words, len(CJK.findall(text)) // 2 + len(SOUTHEAST_ASIAN.findall(text)) // 4)
+
+
+def unspaced(text: str, words: int) -> bool:
+    """Whether ``text`` is written without spaces between its words (Chinese, Japanese, Thai...): its
+    characters make more words than its spaces do. No stoplist can measure such a line.
+
+    >>> unspaced("東京で大雨が降りました", 1), unspaced("서울에 큰비가 내렸다", 3)
+    (True, False)
+    """
+    return not text.isascii() and len(IDEOGRAPHIC.findall(text)) // 2 + len(SOUTHEAST_ASIAN.findall(text)) // 4 > words
 
 
 def ends_sentence(text: str) -> bool:
