@@ -53,6 +53,14 @@ PARAGRAPH = "The library reopened on Saturday after a year of repairs to its lea
     ("Likes received: 1,024", "B013"),
     ("Page 2 of 7", "B013"),
     ("You must be logged in to reply.", "B013"),
+    ("Email this post", "B001"),
+    ("Subscribe to: Post Comments (Atom)", "B002"),
+    ("Older Posts", "B004"),
+    ("« Newer Entries", "B004"),
+    ("Next post →", "B004"),
+    ("Loading…", "B004"),
+    ("Labels: libraries, repairs", "B009"),
+    ("Posted in Local news | Tagged library, roof | 3 Comments", "B009"),
 ])
 def test_junk_line_goes(line, code):
     result = CLEANER.clean(PARAGRAPH + line + "\n" + PARAGRAPH)
@@ -87,6 +95,11 @@ def test_junk_line_goes(line, code):
     "Members: bring your card to the desk.",
     "Posts: the new opening hours are on the door.",
     "Page two of the map shows the old mill.",
+    "Next post will be about the reading room.",
+    "Older posts are in the archive, the editor said.",
+    "Loading the new shelves took two days.",
+    "Labels on the old shelves were handwritten.",
+    "Posted in the window of the library, the notice drew a crowd.",
 ])
 def test_lookalike_stays(line):
     text = PARAGRAPH + line + "\n" + PARAGRAPH
