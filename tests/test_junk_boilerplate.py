@@ -61,6 +61,11 @@ PARAGRAPH = "The library reopened on Saturday after a year of repairs to its lea
     ("Loading…", "B004"),
     ("Labels: libraries, repairs", "B009"),
     ("Posted in Local news | Tagged library, roof | 3 Comments", "B009"),
+    ("Your email address will not be published.", "B014"),
+    ("Notify me of new comments via email.", "B014"),
+    ("Submit Comment", "B014"),
+    ("Powered by Ghost", "B014"),
+    ("Theme designed by Studio North", "B014"),
 ])
 def test_junk_line_goes(line, code):
     result = CLEANER.clean(PARAGRAPH + line + "\n" + PARAGRAPH)
@@ -100,6 +105,9 @@ def test_junk_line_goes(line, code):
     "Loading the new shelves took two days.",
     "Labels on the old shelves were handwritten.",
     "Posted in the window of the library, the notice drew a crowd.",
+    "Your email address will not be published in the members' list, the library promised.",
+    "Powered by solar panels, the library now runs off the grid.",
+    "Name: Anna Berg, head librarian",
 ])
 def test_lookalike_stays(line):
     text = PARAGRAPH + line + "\n" + PARAGRAPH
