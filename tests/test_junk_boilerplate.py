@@ -66,6 +66,14 @@ PARAGRAPH = "The library reopened on Saturday after a year of repairs to its lea
     ("Submit Comment", "B014"),
     ("Powered by Ghost", "B014"),
     ("Theme designed by Studio North", "B014"),
+    ("Follow", "B001"),
+    ("Share Improve this question Follow", "B013"),
+    ("asked Nov 2, 2019 at 17:05", "B013"),
+    ("Modified 3 months ago", "B013"),
+    ("Viewed 1,204 times", "B013"),
+    ("Post Your Answer", "B013"),
+    ("Post by shelfstacker » Sat Jan 14, 2023 9:02 am", "B013"),
+    ("Users browsing this topic: 2 registered users and 5 guests", "B013"),
 ])
 def test_junk_line_goes(line, code):
     result = CLEANER.clean(PARAGRAPH + line + "\n" + PARAGRAPH)
@@ -108,6 +116,10 @@ def test_junk_line_goes(line, code):
     "Your email address will not be published in the members' list, the library promised.",
     "Powered by solar panels, the library now runs off the grid.",
     "Name: Anna Berg, head librarian",
+    "Asked about the price, the librarian laughed.",
+    "Your answer is in the catalogue, she said.",
+    "Level 3",  # a heading of a game guide, not a forum's nesting level
+    "Top shelves hold the oldest books",
 ])
 def test_lookalike_stays(line):
     text = PARAGRAPH + line + "\n" + PARAGRAPH
