@@ -48,9 +48,7 @@ def effective_words(text: str, words: int | None = None) -> int:
     7
     """
     words = word_count(text) if words is None else words
-    if text.isascii():
-        return words
-    return max(words, len(CJK.findall(text)) // 2 + len(SOUTHEAST_ASIAN.findall(text)) // 4)
+    return words if text.isascii() else max(words, _character_words(text, CJK))
 
 
 def unspaced(text: str, words: int) -> bool:
@@ -60,7 +58,13 @@ def unspaced(text: str, words: int) -> bool:
     >>> unspaced("東京で大雨が降りました", 1), unspaced("서울에 큰비가 내렸다", 3)
     (True, False)
     """
-    return not text.isascii() and len(IDEOGRAPHIC.findall(text)) // 2 + len(SOUTHEAST_ASIAN.findall(text)) // 4 > words
+    return not text.isascii() and _character_words(text, IDEOGRAPHIC) > words
+
+
+def _character_words(text: str, ideographs: regex.Pattern[str]) -> int:
+    """The words ``text`` makes counted in characters: two of ``ideographs`` a word, and four Thai, Lao,
+    Khmer or Burmese characters."""
+    return len(ideographs.findall(text)) // 2 + len(SOUTHEAST_ASIAN.findall(text)) // 4
 
 
 def ends_sentence(text: str) -> bool:
