@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from cleaner import Cleaner
+from cleaner import Cleaner, Result
 
 # Property tests (tests/test_properties.py): `dev` is quick, `ci` (picked when
 # the CI variable is set, as CI sets CI=true) runs 1000 examples per property.
@@ -30,3 +30,19 @@ def jsonl_sources(tmp_path: Path, content: bytes) -> Path:
     (folder / "a.jsonl").write_bytes(content)
     (folder / "b.jsonl.gz").write_bytes(gzip.compress(content))
     return folder
+
+
+def line_goes(cleaner: Cleaner, before: str, line: str, after: str, code: str) -> Result:
+    """``line`` between ``before`` and ``after`` goes, and only rule ``code`` changes anything."""
+    result = cleaner.clean(before + line + "\n" + after)
+    assert result.text == before + after
+    assert [change.code for change in result.changes] == [code]
+    return result
+
+
+def line_stays(cleaner: Cleaner, before: str, line: str, after: str) -> Result:
+    """``line`` between ``before`` and ``after`` stays: the text comes back unchanged."""
+    text = before + line + "\n" + after
+    result = cleaner.clean(text)
+    assert result.text == text
+    return result

@@ -10,6 +10,8 @@ import pytest
 
 from cleaner import Cleaner
 
+from .conftest import line_goes, line_stays
+
 CLEANER = Cleaner(select=("B",), ignore=("B010",))  # B010 is for the article-body preset
 PARAGRAPH = "The library reopened on Saturday after a year of repairs to its leaking roof.\n"
 
@@ -76,9 +78,7 @@ PARAGRAPH = "The library reopened on Saturday after a year of repairs to its lea
     ("Users browsing this topic: 2 registered users and 5 guests", "B013"),
 ])
 def test_junk_line_goes(line, code):
-    result = CLEANER.clean(PARAGRAPH + line + "\n" + PARAGRAPH)
-    assert result.text == PARAGRAPH + PARAGRAPH
-    assert [change.code for change in result.changes] == [code]
+    result = line_goes(CLEANER, PARAGRAPH, line, PARAGRAPH, code)
     assert line.strip()[:20] in result.changes[0].reason
 
 
@@ -122,10 +122,7 @@ def test_junk_line_goes(line, code):
     "Top shelves hold the oldest books",
 ])
 def test_lookalike_stays(line):
-    text = PARAGRAPH + line + "\n" + PARAGRAPH
-    result = CLEANER.clean(text)
-    assert result.text == text
-    assert result.changes == ()
+    assert line_stays(CLEANER, PARAGRAPH, line, PARAGRAPH).changes == ()
 
 
 @pytest.mark.parametrize("line", ["© Jane Porter", "Photo: Jane Porter, Agency", "Image caption Readers queue at the door"])
@@ -187,10 +184,7 @@ PARAGRAPHS = {
     ("de", "Schlagwörter: Bibliothek, Dach", "B009"),
 ])
 def test_furniture_in_another_language_goes(language, line, code):
-    paragraph = PARAGRAPHS[language]
-    result = CLEANER.clean(paragraph + line + "\n" + paragraph)
-    assert result.text == paragraph + paragraph
-    assert [change.code for change in result.changes] == [code]
+    line_goes(CLEANER, PARAGRAPHS[language], line, PARAGRAPHS[language], code)
 
 
 @pytest.mark.parametrize(("language", "line"), [
@@ -205,5 +199,4 @@ def test_furniture_in_another_language_goes(language, line, code):
     ("pt", "Início das obras em março"),
 ])
 def test_lookalike_in_another_language_stays(language, line):
-    text = PARAGRAPHS[language] + line + "\n" + PARAGRAPHS[language]
-    assert CLEANER.clean(text).text == text
+    line_stays(CLEANER, PARAGRAPHS[language], line, PARAGRAPHS[language])

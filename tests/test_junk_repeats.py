@@ -8,6 +8,8 @@ import pytest
 
 from cleaner import Cleaner
 
+from .conftest import line_goes, line_stays
+
 CLEANER = Cleaner()
 OPENING = ("The museum opened its new wing on Thursday, and more than two thousand visitors "
            "queued in the rain to see the collection of maps.\n")
@@ -48,9 +50,7 @@ def codes(result) -> list[str]:
     ("- Maps found in attic sell for thousands [PICS] |", "J006"),
 ])
 def test_junk_line_goes(line, code):
-    result = CLEANER.clean(OPENING + line + "\n" + CLOSING)
-    assert result.text == OPENING + CLOSING
-    assert codes(result) == [code]
+    line_goes(CLEANER, OPENING, line, CLOSING, code)
 
 
 @pytest.mark.parametrize("line", [
@@ -67,8 +67,7 @@ def test_junk_line_goes(line, code):
     "In room 4 - maps of the new wing: drawn by sailors | printed in 1720, they were restored last year.",
 ])
 def test_lookalike_stays(line):
-    text = OPENING + line + "\n" + CLOSING
-    assert CLEANER.clean(text).text == text
+    line_stays(CLEANER, OPENING, line, CLOSING)
 
 
 @pytest.mark.parametrize("address", ["https://www.example.org/arts/2023/04/museum-opens-new-wing.html",
