@@ -84,7 +84,7 @@ class Run:
 
 
 def make_run(sources, select, ignore, extend_select, preset, rules_dirs, config_file, text_field, id_field,
-             stdin_filename, max_bytes, jobs, unsafe_fixes: bool | None = None) -> Run:
+             stdin_filename, max_bytes, jobs, unsafe_fixes: bool | None = None, to_utf8: bool = False) -> Run:
     if "-" in map(str, sources) and len(sources) > 1:
         raise Failure("'-' (stdin) must be the only SOURCE")
     flags = {"select": _codes(select) or None, "ignore": _codes(ignore), "extend-select": _codes(extend_select),
@@ -93,7 +93,8 @@ def make_run(sources, select, ignore, extend_select, preset, rules_dirs, config_
         project = load_project(list(sources), config_file, flags, in_place=unsafe_fixes is not None)
     except (ConfigError, RuleError) as error:
         raise Failure(str(error)) from error
-    return Run(project, ReadOptions(text_field, id_field, max_bytes=max_bytes, jobs=jobs), stdin_filename)
+    return Run(project, ReadOptions(text_field, id_field, max_bytes=max_bytes, jobs=jobs, to_utf8=to_utf8),
+               stdin_filename)
 
 
 def _stdin(sources) -> bool:
@@ -154,6 +155,8 @@ def _clean_stdin(run: Run, log_path: Path | None) -> int:
 
 
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No summary (errors are still printed).")
+to_utf8_option = click.option("--to-utf8", is_flag=True,
+                              help="Write text files as UTF-8 (no byte-order mark), not in their own encoding.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -208,6 +211,7 @@ def clean(sources, output, log_path, corpus, drop_duplicates, engine, address, q
 @click.option("--output-format", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
               help="How findings are printed (github: workflow annotations).")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@to_utf8_option
 @rule_options
 def check(sources, diff, strict, output_format, statistics, **options) -> None:
     """Report what `clean` would change in SOURCES; write nothing.
@@ -248,6 +252,7 @@ def _print_findings(found: list[report.Finding], output_format: str, statistics:
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
+@to_utf8_option
 @quiet_option
 @rule_options
 def fix(sources, unsafe_fixes, quiet, **options) -> None:
@@ -340,7 +345,11 @@ def describe(rule) -> str:
         lines += ["", f"## Example {number}"]
         for key, value in example.meta.items():
             lines += [f"Given {key}:", textwrap.indent(value, "  | ", lambda _: True)]
-        lines += ["Before:", textwrap.indent(example.before, "  | ", lambda _: True)]
+        if example.before_bytes is not None:
+            lines += ["Before, a file's bytes:", f"  | {example.before_bytes!r}",
+                      f"Read as: {example.read_as['encoding']} ({example.read_as['encoding_how']})"]
+        else:
+            lines += ["Before:", textwrap.indent(example.before, "  | ", lambda _: True)]
         same = example.after == example.before
         lines += [("After: unchanged" + (", reported" if rule.action == "report" else "")) if same else "After:"]
         if not same:

@@ -11,6 +11,7 @@ move it into place later, in order.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import glob
 import os
@@ -36,9 +37,25 @@ class Source:
 
 @dataclass(frozen=True)
 class Decoded:
+    """A source's text and how it was read: ``encoding`` and ``bom`` give its bytes back; ``confidence``
+    (0-1, 1 for certain) and ``how`` say why that encoding; ``invalid`` counts the bytes that are not valid
+    in it, kept in ``text`` as lone surrogates (UTF-8 only)."""
+
     text: str
     encoding: str
     bom: bytes
+    confidence: float = 1.0
+    how: str = ""
+    invalid: int = 0
+
+    def describe(self) -> dict[str, object]:
+        """How sure the choice of encoding was, and why: for the log and for rule E003."""
+        return {"confidence": self.confidence, "how": self.how, "invalid_bytes": self.invalid}
+
+    def meta(self) -> dict[str, str]:
+        """What the rules are told of the source's bytes, in ``Document.meta`` (rule E003 reports them)."""
+        return {"encoding": self.encoding, "bom": self.bom.hex(), "encoding_confidence": f"{self.confidence:g}",
+                "encoding_how": self.how}
 
 
 #: Folders never searched for sources: cleaner's own change logs.
@@ -132,8 +149,19 @@ def decode(data: bytes) -> Decoded:
     return decode_bytes(data)
 
 
+def errors_for(encoding: str) -> str:
+    """The codec error handler that keeps invalid bytes: UTF-8 text holds them as lone surrogates
+    (``surrogateescape``), which writing it back turns into the same bytes; other encodings hold none."""
+    return "surrogateescape" if codecs.lookup(encoding).name == "utf-8" else "strict"
+
+
 def encode(text: str, encoding: str, bom: bytes) -> bytes:
-    return bom + text.encode(encoding)
+    """``text`` as bytes in ``encoding`` after ``bom``; the invalid bytes a UTF-8 text kept come back as they were.
+
+    >>> encode("Caf\\udce9", "utf-8", b"")
+    b'Caf\\xe9'
+    """
+    return bom + text.encode(encoding, errors_for(encoding))
 
 
 #: Largest file (HTML: decompressed page; JSON Lines: record) read by default: ``--max-bytes``.

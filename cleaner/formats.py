@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from .change import Result
 from .engine import Cleaner
-from .files import DEFAULT_MAX_BYTES, InputError, decode, megabytes
+from .files import DEFAULT_MAX_BYTES, Decoded, InputError, decode, encode, megabytes
 from .log import file_log, restore_bytes
 
 if TYPE_CHECKING:
@@ -61,6 +61,13 @@ class ReadOptions:
     staging: Path | None = None
     #: ``fix``: in the names of the run's temporary copies, so that it can remove those a killed worker leaves.
     tag: str = ""
+    #: ``check`` and ``fix``: write text files as UTF-8 without a byte-order mark, not in their own encoding.
+    to_utf8: bool = False
+
+    @property
+    def writes_back(self) -> bool:
+        """Whether the output replaces the source (``check``, ``fix``) rather than being a new copy (``clean``)."""
+        return self.show in ("check", "diff", "fix")
 
 
 @dataclass
@@ -244,7 +251,8 @@ def gunzip(raw: bytes, limit: int = 0) -> bytes:
 
 
 class TextFormat:
-    """A text file: decoded (BOM or UTF-8), cleaned, written as UTF-8."""
+    """A text file: decoded (see ``cleaner.decoding``), cleaned, and written as UTF-8 into OUT, or back in its own
+    encoding (byte-order mark and invalid bytes kept) when fixed in place, unless ``ReadOptions.to_utf8``."""
 
     name = "text"
     in_place = True
@@ -255,18 +263,32 @@ class TextFormat:
 
     def process(self, path: str, raw: bytes, pick: Pick, options: ReadOptions, notes: Notes) -> Processed:
         decoded = decode(raw)
-        result = pick(None).clean(decoded.text, path=path)
+        result = pick(None).clean(decoded.text, path=path, meta=decoded.meta())
         notes.add(path, result)
         log = file_log(path, raw, decoded, result)
         if dropped_duplicate(result):  # no file in OUT; the log keeps its text, for restore
             log["withheld"] = result.text
             return Processed(notes, None, log)
-        return Processed(notes, result.text.encode("utf-8"), log)
+        output = _written(result.text, decoded, options)
+        notes.changed |= output != raw  # re-encoding is a change too
+        return Processed(notes, output, log)
 
     def restore(self, cleaned: Path, log_path: Path, out: BinaryIO) -> None:
         log = json.loads(log_path.read_text(encoding="utf-8"))
         withheld = log.get("withheld")
         out.write(restore_bytes(cleaned.read_bytes() if withheld is None else withheld.encode("utf-8"), log))
+
+
+def _written(text: str, decoded: Decoded, options: ReadOptions) -> bytes:
+    """The bytes a cleaned text is written as: UTF-8 (a copy in OUT, or ``to_utf8``), else the source's own
+    encoding and byte-order mark; a text that encoding cannot hold any more is an ``InputError``."""
+    if not options.writes_back or options.to_utf8:
+        return encode(text, "utf-8", b"")
+    try:
+        return encode(text, decoded.encoding, decoded.bom)
+    except UnicodeEncodeError as error:
+        raise InputError(f"the cleaned text cannot be written back as {decoded.encoding}: "
+                         f"{error.object[error.start:error.end]!r} is not in it (--to-utf8 writes UTF-8)") from error
 
 
 def format_of(path: Path) -> Format:

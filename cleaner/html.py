@@ -9,6 +9,7 @@ it (``restore`` says so).
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -77,7 +78,7 @@ class HtmlFormat:
             "version": LOG_VERSION, "format": "html", "source": path, "sha256_source": sha256(raw),
             "extractor": {"name": "trafilatura", "version": _trafilatura_version(), **EXTRACTION,
                           "second_opinion": page["second_opinion"]},
-            "title": page["title"], "date": page["date"], "url": page["url"],
+            "encoding": page_encoding(html), "title": page["title"], "date": page["date"], "url": page["url"],
             "sha256_after": sha256(result.text.encode("utf-8")), "changed": result.changed,
             "skipped_rules": list(result.skipped), "changes": [change.to_dict() for change in result.changes],
         }
@@ -87,6 +88,24 @@ class HtmlFormat:
         log = json.loads(log_path.read_text(encoding="utf-8"))
         raise InputError(f"made from the HTML page {log['source']} (sha256 {log['sha256_source']}), "
                          "which the log cannot rebuild; that page was never changed")
+
+
+def page_encoding(html: bytes) -> str:
+    """The encoding trafilatura reads a page's bytes in (as its ``decode_file`` chooses): UTF-8 when they are
+    valid UTF-8, else the first of its guesses that decodes them, else UTF-8 with invalid bytes replaced.
+
+    >>> page_encoding("<p>café</p>".encode())
+    'utf-8'
+    """
+    from trafilatura.utils import detect_encoding
+
+    for encoding in ("utf-8", *detect_encoding(html)):
+        try:
+            html.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        return codecs.lookup(encoding).name
+    return "utf-8 (invalid bytes replaced)"
 
 
 def _trafilatura_version() -> str:

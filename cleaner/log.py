@@ -19,7 +19,7 @@ from itertools import groupby
 from typing import Any
 
 from .change import Change, Result
-from .files import Decoded, InputError, encode
+from .files import Decoded, InputError, encode, errors_for
 
 LOG_VERSION = 1
 
@@ -29,14 +29,18 @@ def sha256(data: bytes) -> str:
 
 
 def file_log(source: str, raw: bytes, decoded: Decoded, result: Result) -> dict[str, Any]:
+    """The log of a text file cleaned into a UTF-8 copy (``changed``: the copy's bytes differ from the source's,
+    re-encoding included); ``decoding`` says how sure the choice of encoding was, and why."""
+    output = encode(result.text, "utf-8", b"")
     return {
         "version": LOG_VERSION,
         "source": source,
         "encoding": decoded.encoding,
         "bom": decoded.bom.hex(),
+        "decoding": decoded.describe(),
         "sha256_before": sha256(raw),
-        "sha256_after": sha256(result.text.encode("utf-8")),
-        "changed": result.changed,
+        "sha256_after": sha256(output),
+        "changed": output != raw,
         "skipped_rules": list(result.skipped),
         "changes": [change.to_dict() for change in result.changes],
     }
@@ -63,7 +67,7 @@ def restore_bytes(cleaned: bytes, log: dict[str, Any]) -> bytes:
     """The original bytes of a cleaned file, checked against the log's hashes."""
     if sha256(cleaned) != log["sha256_after"]:
         raise InputError("the cleaned file does not match its log (sha256 differs): it was edited after cleaning")
-    text = undo(cleaned.decode("utf-8"), (Change.from_dict(c) for c in log["changes"]))
+    text = undo(cleaned.decode("utf-8", errors_for("utf-8")), (Change.from_dict(c) for c in log["changes"]))
     try:
         original = encode(text, log["encoding"], bytes.fromhex(log["bom"]))
     except (UnicodeEncodeError, LookupError) as error:

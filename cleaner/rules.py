@@ -25,6 +25,8 @@ the cause.
 
 from __future__ import annotations
 
+import codecs
+
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -52,11 +54,21 @@ class RuleError(ValueError):
 @dataclass(frozen=True)
 class Example:
     """Text before and after the rule; ``meta`` is what the reader knew of the document (the HTML
-    reader's second extraction, say), for the few kinds that look at it."""
+    reader's second extraction, say), for the few kinds that look at it.
+
+    ``before_bytes``: the file the example starts from, for rules about a file's bytes; ``before`` is then
+    its text as a file is decoded, and ``read_as`` what the decoding found (its encoding...).
+    """
 
     before: str
     after: str
     meta: dict[str, str] = field(default_factory=dict)
+    before_bytes: bytes | None = None
+    read_as: dict[str, str] = field(default_factory=dict)
+
+    def context(self) -> dict[str, str]:
+        """The ``meta`` a document of this example is cleaned with: what the reader knew, and how it was read."""
+        return {**self.read_as, **self.meta}
 
 
 @dataclass(frozen=True)
@@ -132,15 +144,7 @@ def _parse_rule(raw: Any, family: str, source: str, definitions: dict[str, str])
     examples = raw["examples"]
     if not isinstance(examples, list) or not examples:
         raise RuleError(f"{where}: needs at least one [[rule.examples]] with before and after")
-    parsed = []
-    for example in examples:
-        if not isinstance(example, dict) or not {"before", "after"} <= set(example) <= {"before", "after", "meta"}:
-            raise RuleError(f"{where}: each example needs 'before' and 'after' (and maybe a 'meta' table), nothing else")
-        meta = example.get("meta", {})
-        if not all(isinstance(example[key], str) for key in ("before", "after")) or not isinstance(meta, dict) \
-                or not all(isinstance(value, str) for value in meta.values()):
-            raise RuleError(f"{where}: example 'before' and 'after' must be strings, and 'meta' a table of strings")
-        parsed.append(Example(example["before"], example["after"], meta))
+    parsed = [_parse_example(example, where) for example in examples]
     return Rule(
         code=raw["code"],
         name=raw["name"],
@@ -155,6 +159,33 @@ def _parse_rule(raw: Any, family: str, source: str, definitions: dict[str, str])
         fix=raw.get("fix", "safe"),
         action=raw.get("action", "fix"),
     )
+
+
+EXAMPLE_KEYS = ({"before", "after"}, {"before", "after", "meta"}, {"before_bytes", "after"},
+                {"before_bytes", "after", "meta"})
+
+
+def _parse_example(example: Any, where: str) -> Example:
+    """One ``[[rule.examples]]`` table: ``before`` (or ``before_bytes``: the bytes of a file, in a TOML literal
+    string with ``\\xHH`` escapes, decoded as a file is) and ``after``, strings; ``meta``, a table of strings."""
+    if not isinstance(example, dict) or set(example) not in EXAMPLE_KEYS:
+        raise RuleError(f"{where}: each example needs 'before' (or 'before_bytes') and 'after' (and maybe a "
+                        "'meta' table), nothing else")
+    meta = example.get("meta", {})
+    if not all(isinstance(value, str) for value in example.values() if value is not meta) \
+            or not isinstance(meta, dict) or not all(isinstance(value, str) for value in meta.values()):
+        raise RuleError(f"{where}: example 'before' and 'after' must be strings, and 'meta' a table of strings")
+    if "before" in example:
+        return Example(example["before"], example["after"], meta)
+    from .decoding import decode_bytes  # decoding needs charset-normalizer: only rules about bytes need it
+    from .files import InputError
+
+    try:
+        raw = codecs.escape_decode(example["before_bytes"].encode("utf-8"))[0]
+        decoded = decode_bytes(raw)
+    except (ValueError, InputError) as error:
+        raise RuleError(f"{where}: example 'before_bytes' cannot be read as a file: {error}") from error
+    return Example(decoded.text, example["after"], meta, raw, decoded.meta())
 
 
 def load_rule_file(path: Path) -> list[Rule]:

@@ -21,7 +21,7 @@ def example_cases():
 
 @pytest.mark.parametrize(("rule", "example"), list(example_cases()))
 def test_example(rule, example):
-    result = Cleaner(select=(rule.code,), extend_select=(rule.code,)).clean(example.before, meta=example.meta)
+    result = Cleaner(select=(rule.code,), extend_select=(rule.code,)).clean(example.before, meta=example.context())
     assert result.text == example.after
     if rule.action == "report" and example.before == example.after:
         assert any(c.code == rule.code and c.action == "report" for c in result.changes), "a report rule must report its example"

@@ -21,6 +21,7 @@ from .metadata import Metadata
 from .mojibake import Mojibake
 from .normalize import Normalize
 from .quote_pairs import QuotePairs
+from .source_bytes import InvalidBytes, SourceEncoding
 from .story_cards import StoryCards
 from .substitution import Substitution
 from .teaser import Teaser
@@ -28,6 +29,8 @@ from .teaser import Teaser
 KINDS: dict[str, type[Kind]] = {
     kind.name: kind
     for kind in (
+        InvalidBytes,
+        SourceEncoding,
         Mojibake,
         Substitution,
         Metadata,

@@ -33,6 +33,7 @@ from ..document import Document, Line
 from ..rules import Rule
 from .base import Kind, Param, Stage
 from .required import leading_characters
+from .source_bytes import ESCAPED_BYTES
 
 #: ftfy's switches, their defaults here, and what each does.
 FIXER_SWITCHES = {
@@ -67,7 +68,7 @@ BADNESS_CHARS = "".join(MOJIBAKE_CATEGORIES.values()) + re.escape(
 FIXER_CHARS = {
     "fix_encoding": f"[\x80-\x9fŒœÃÂ]|[{BADNESS_CHARS}]{{2}}",
     "fix_c1_controls": "[\x80-\x9f]",
-    "fix_surrogates": "[\ud800-\udfff]",
+    "fix_surrogates": "[\ud800-\udbff]",  # a pair starts high; a lone low one is an invalid byte (E002)
     "unescape_html": "&",
     "remove_terminal_escapes": "\x1b",
     "fix_latin_ligatures": _chars(LIGATURES),
@@ -92,6 +93,9 @@ class Mojibake(Kind):
         self.form = self.options["normalization"]
         switches = {key: self.options[key] for key in FIXER_SWITCHES}
         self.config = ftfy.TextFixerConfig(normalization=self.form or None, **switches)
+        #: For a line that holds a file's invalid bytes, kept as lone surrogates: ftfy would turn them into U+FFFD,
+        #: which is rule E002's fix, under its own name.
+        self.keep_bytes = self.config._replace(fix_surrogates=False)
         self.bad = self.options["fix_encoding"]
         other = "|".join(FIXER_CHARS[key] for key in FIXER_CHARS if key != "fix_encoding" and self.options[key])
         self.other = re.compile(other) if other else None
@@ -102,7 +106,8 @@ class Mojibake(Kind):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for line in self.candidates(doc):
-            fixed, steps = ftfy.fix_and_explain(line.text, config=self.config)
+            config = self.keep_bytes if ESCAPED_BYTES.search(line.text) else self.config
+            fixed, steps = ftfy.fix_and_explain(line.text, config=config)
             if fixed != line.text:
                 explained = ", ".join(f"{step.action} {step.parameter}" for step in steps or [])
                 yield self.finding(line.start, line.end, fixed, f"mojibake repaired by ftfy: {explained}",
