@@ -150,3 +150,25 @@ def test_a_page_in_a_language_without_a_stoplist_keeps_its_article():
     kept = set(CLEANER.clean(page(menu, title, article, footer)).text.splitlines())
     assert {*title, *article} <= kept
     assert not kept & set(menu + footer[1:])
+
+
+#: A technical post as an extractor gives it: prose, a query (its inner lines indented) and its result
+#: table (box-drawing characters), twice. Written for this test.
+QUERY = ["WITH visits AS (", "    SELECT", "        day,", "        count(*) AS total", "    FROM", "        log",
+         "    GROUP BY", "        day", ")", "SELECT", "    day,", "    total", "FROM", "    visits", "ORDER BY",
+         "    total DESC"]
+RESULT = [" day │ total", "─────┼──────", " Mon │   412", " Tue │   380", " Wed │   301", " Thu │   250",
+          " Fri │   212"]
+
+
+def test_code_and_result_tables_in_extracted_text_stay():
+    prose = [line.replace("swifts", "visits") for line in ARTICLE]
+    text = page(prose[:2], QUERY, prose[2:3], RESULT, prose[3:], QUERY, RESULT, ["That is all for today."])
+    assert CLEANER.clean(text).text == text
+
+
+def test_indented_page_dump_still_loses_its_menus():
+    """A dump that indents every line by its depth (as inscriptis does): indentation says nothing there."""
+    indent = lambda lines, depth: [" " * depth + line for line in lines]  # noqa: E731
+    result = CLEANER.clean(page(indent(MENU, 2), indent(ARTICLE, 2), indent(FOOTER, 4)))
+    assert result.text == page(indent(ARTICLE, 2))

@@ -34,7 +34,7 @@ Before/after (a page dump, gate reached)::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 import regex
@@ -47,9 +47,16 @@ from .shape import LineShape, effective_words, line_shapes, unspaced
 
 
 #: Code and markup: an assignment, a statement end, braces, a backtick, an HTML tag, an empty call, a
-#: Markdown link, a shell or Python prompt. A line holding one is not a menu item: it makes no run of short
-#: lines (a code block in a technical post is not page chrome).
-CODE = regex.compile(r"[=;{}`]|<[A-Za-z/!]|/>|\(\)|\]\(|^(?:\$|>>>) ")
+#: Markdown link, a shell or Python prompt, a bracket that opens a block at the end of a line or closes one at
+#: its start; a text table's box-drawing characters. A line holding one is not a menu item: it makes no run
+#: of short lines (a code block or a query's result in a technical post is not page chrome).
+CODE = regex.compile(r"[=;{}`\u2500-\u257f]|<[A-Za-z/!]|/>|\(\)|\]\(|^(?:\$|>>>) |[(\[]$|^\s*[)\]]")
+#: Indentation: in a text whose lines mostly start at the margin (extractor output), an indented line is
+#: preformatted (code, a table, verse), not a menu item. Some page dumps (inscriptis) indent every line by
+#: its depth in the page: there indentation says nothing.
+INDENTED = regex.compile(r"[ \t]{2,}\S")
+#: Most indented lines, as a share of a text's lines, for indentation to mark preformatted lines.
+INDENTED_SHARE = 0.35
 
 
 class Signals(NamedTuple):
@@ -160,9 +167,10 @@ class PageLayout(Kind):
     def _runs(self, shapes: list[LineShape]) -> list[int]:
         """For each line, the length of the run of short lines it sits in (0 when none)."""
         limit = self.options["short_words"]
+        preformatted = _preformatted(shapes)
         # cheap first: effective_words >= words
         short = [shape.words <= limit and not shape.sentence and effective_words(shape.text) <= limit
-                 and not CODE.search(shape.text) for shape in shapes]
+                 and not CODE.search(shape.line.text) and not preformatted(shape.line.text) for shape in shapes]
         runs = [0] * len(shapes)
         start = 0
         while start < len(shapes):
@@ -317,3 +325,11 @@ def _novelty(content: list[str], vocabulary: set[str]) -> float:
     """Share of the distinct ``content`` words that are not in ``vocabulary`` (1.0 without any)."""
     found = set(content)
     return 1 - len(found & vocabulary) / len(found) if found else 1.0
+
+
+def _preformatted(shapes: list[LineShape]) -> Callable[[str], bool]:
+    """Whether a line is preformatted: indented, in a text where few lines are (see ``INDENTED``)."""
+    indented = sum(1 for shape in shapes if INDENTED.match(shape.line.text))
+    if not indented or indented > INDENTED_SHARE * len(shapes):
+        return lambda text: False
+    return lambda text: INDENTED.match(text) is not None
