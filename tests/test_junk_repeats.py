@@ -90,11 +90,20 @@ def test_a_list_of_addresses_is_content():
     assert CLEANER.clean(text).text == text
 
 
-def test_paragraph_given_twice_keeps_the_first_copy():
-    text = OPENING + CLOSING + "Opening hours\n" + OPENING.replace("queued", "queued ")
+def test_a_block_of_paragraphs_given_twice_keeps_the_first_copy():
+    block = OPENING + CLOSING
+    text = "Museum news\n" + block + "Opening hours\n" + block.replace("queued", "queued ")
     result = CLEANER.clean(text)
-    assert result.text == OPENING + CLOSING + "Opening hours\n"
-    assert codes(result) == ["J012"]
+    assert result.text == "Museum news\n" + block + "Opening hours\n"
+    assert codes(result) == ["J012", "J012"]
+
+
+def test_a_paragraph_repeated_alone_is_reported_not_dropped():
+    """Writers repeat a paragraph on purpose (the same question to each person interviewed)."""
+    text = "Museum news\n" + OPENING + CLOSING + ROOMS + CLOSING  # past the head, where M005 looks
+    result = CLEANER.clean(text)
+    assert result.text == text
+    assert [(change.code, change.action) for change in result.changes] == [("J012", "report")]
 
 
 #: Six lines, enough to push what follows past the head where M005 looks for a repeated title.

@@ -19,7 +19,7 @@ import regex
 from ..change import Finding
 from ..document import Document
 from .base import Kind, Param, Stage
-from .shape import line_shapes
+from .shape import LineShape, line_shapes
 
 QUOTES = str.maketrans({c: '"' for c in "“”„‟″«»"} | {c: "'" for c in "‘’‚‛′`"})
 SPACE = regex.compile(r"\s+")
@@ -45,30 +45,66 @@ class DuplicateLine(Kind):
         "head": Param(int, 5, help="compare only the first N non-blank lines (0: the whole document)"),
         "min_words": Param(int, 2, help="shorter lines are left alone"),
         "first_line": Param(bool, False, help="only copies of the first non-blank line count as repeats"),
+        "min_block": Param(int, 1, help="a repeat is dropped only in a run of this many repeats among the lines "
+                           "of min_words or more; a shorter run is only reported"),
     }
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        """Repeats are dropped and do not count towards ``head``, so one pass settles the head.
+        """Each repeat, dropped when it is part of a repeated block (``min_block`` repeats in a row among the
+        lines long enough to compare), else only reported: a writer may repeat one paragraph on purpose (the
+        same question to each person interviewed), while a page rendered twice repeats whole blocks."""
+        repeats = list(self._repeats(doc))
+        blocks = _run_lengths([rank for rank, _ in repeats])
+        what = "the first" if self.options["first_line"] else "an earlier"
+        for (rank, shape), block in zip(repeats, blocks):
+            start, end = doc.line_span(shape.line)
+            if block >= self.options["min_block"]:
+                yield self.finding(start, end, "", f"repeats {what} line up to quotes, spacing and case"
+                                   + (f", in a block of {block} repeated lines" if block > 1 else ""))
+            else:
+                yield self.finding(start, end, "", f"repeats {what} line up to quotes, spacing and case, but "
+                                   f"alone (a block needs {self.options['min_block']} in a row): reported only",
+                                   action="report")
 
-        Equal lines have as many words, so a line is keyed only if it has ``min_words`` or more
-        and another line has as many; a line without a letter (figures) is never a repeat.
+    def _repeats(self, doc: Document) -> Iterator[tuple[int, LineShape]]:
+        """``(rank, shape)`` of each repeated line, ``rank`` counting the lines long enough to compare.
+
+        Repeats do not count towards ``head``, so one pass settles the head. Equal lines have as many words,
+        so a line is keyed only if it has ``min_words`` or more and another line has as many; a line without
+        a letter (figures) is never a repeat.
         """
         head, min_words, first_seen, kept = self.options["head"], self.options["min_words"], set(), 0
         first_line = self.options["first_line"]
         keys: dict[str, str | None] = doc.shared.setdefault("line-keys", {})  # the lines stage sees most lines again
         shapes = line_shapes(doc)
         counts = Counter(shape.words for shape in shapes)
+        rank = 0
         for number, shape in enumerate(shapes):
             if head and kept >= head:
                 break
             key = None
             if shape.words >= min_words and counts[shape.words] > 1:
                 key = keys[shape.text] if shape.text in keys else keys.setdefault(shape.text, line_key(shape.text))
+            if shape.words >= min_words:
+                rank += 1
             if key is not None and key in first_seen:
-                start, end = doc.line_span(shape.line)
-                yield self.finding(start, end, "", f"repeats {'the first' if first_line else 'an earlier'} line "
-                                   "up to quotes, spacing and case")
+                yield rank, shape
                 continue
             if key is not None and (number == 0 or not first_line):
                 first_seen.add(key)
             kept += 1
+
+
+def _run_lengths(ranks: list[int]) -> list[int]:
+    """For each of the increasing numbers ``ranks``, the length of the run of consecutive numbers it is in.
+
+    >>> _run_lengths([2, 3, 4, 7, 9, 10])
+    [3, 3, 3, 1, 2, 2]
+    """
+    lengths: list[int] = []
+    start = 0
+    for i in range(1, len(ranks) + 1):
+        if i == len(ranks) or ranks[i] != ranks[i - 1] + 1:
+            lengths += [i - start] * (i - start)
+            start = i
+    return lengths
