@@ -94,6 +94,7 @@ def headline_after_label(text: str, label: str) -> bool:
 
 
 INTERNAL_STOP = regex.compile(r"[.!?][\"”’)]?\s+\S")
+SPACED_ELLIPSIS = regex.compile(r"\s(?:…|\.\.\.)$")
 
 
 def is_title_case(text: str, stopwords: frozenset[str]) -> bool:
@@ -172,7 +173,10 @@ class Teaser(Kind):
         "max_words": Param(int, 25, help="longer lines are never candidates"),
         "min_content_words": Param(int, 3, help="candidates need this many distinct content words"),
         "section_words": Param(int, 80, help="how many words after a line make its section"),
-        "truncated_novelty": Param(float, 0.5, help="share of new words that condemns a truncated line in a run"),
+        "truncated_novelty": Param(float, 0.5, help="share of new words that condemns a truncated line in a run, "
+                                   "or alone between two paragraphs as a headline cut off"),
+        "cut_words": Param(int, 16, help="a lone truncated line between paragraphs is a cut-off headline up to "
+                           "this many words"),
         "label_novelty": Param(float, 0.5, help="share of words absent from the section, for Label: lines"),
         "headline_words": Param(int, 7, help="a plain headline needs at least this many words"),
         "headline_novelty": Param(float, 0.6, help="share of words absent from the section, for headlines"),
@@ -270,12 +274,17 @@ class Teaser(Kind):
             facts.append(f"{topic.section_shared} with the next {o['section_words']} words")
         label = context.label
         if is_truncated(text):
+            cut = not context.in_run and self._cut_headline(text, context)
             if topic.doc_novelty < o["truncated_novelty"]:
-                return None
-            if not context.in_run:
+                if not cut:
+                    return None
+                facts.append(f"ends in {text[-1]!r}, alone between two paragraphs, but on the document's topic")
+                return self._emit(doc, line, topic, facts, action="report")
+            if not context.in_run and not cut:
                 facts.append(f"ends in {text[-1]!r}, but stands alone")
                 return self._emit(doc, line, topic, facts, action="report")
-            facts.append(f"ends in {text[-1]!r} among other teaser-shaped lines")
+            facts.append(f"ends in {text[-1]!r} among other teaser-shaped lines" if context.in_run else
+                         f"ends in {text[-1]!r}, alone between two paragraphs")
         elif label and len(label) >= 3 and not context.label_repeats:
             if novelty < o["label_novelty"]:
                 return None
@@ -285,6 +294,13 @@ class Teaser(Kind):
         else:
             return None
         return self._emit(doc, line, topic, facts)
+
+    def _cut_headline(self, text: str, context: Context) -> bool:
+        """A lone truncated line that reads as a headline cut off between two paragraphs: no longer than
+        ``cut_words`` words, no sentence end inside, and the ellipsis right after the last word, as a site cuts
+        a title to fit a card (a writer's pause, "and then they said …", is spaced, longer, or has a full stop)."""
+        return (context.between_sentences and word_count(text) <= self.options["cut_words"]
+                and not INTERNAL_STOP.search(text) and not SPACED_ELLIPSIS.search(text))
 
     def _interrupts(self, text: str, topic: Topic, context: Context, words: LineWords) -> bool:
         """A headline dropped into running text: the paragraphs around it share more with each other than with it."""
