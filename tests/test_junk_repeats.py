@@ -198,3 +198,10 @@ def test_without_a_second_extraction_nothing_is_compared():
     text = OPENING + "Most popular this week\n" + CLOSING
     assert CLEANER.clean(text).text == text
     assert CLEANER.clean(text, meta={"second_extraction": "  "}).text == text
+
+
+def test_a_long_line_the_stricter_extraction_left_out_stays():
+    """A page laid out in tables can come out as one long unpunctuated line: that line is the article."""
+    table_page = " | ".join(f"Room {n} maps of the coast drawn before {1700 + n * 10} by sailors" for n in range(1, 9))
+    text = OPENING + table_page + "\n" + CLOSING
+    assert CLEANER.clean(text, meta=SECOND).text == text

@@ -5,8 +5,11 @@ The HTML reader asks trafilatura for the page's body twice: once for all it
 finds, once favouring precision, and hands the second text over in the
 document's meta (``SECOND_EXTRACTION``). Where the two disagree about a short
 or unpunctuated line (a widget title, a teaser headline, a caption), the line
-goes; a sentence of ``sentence_words`` words or more stays whatever the
-second extraction says, since dropping real text is worse than keeping junk.
+goes; a sentence of ``sentence_words`` words or more, and any line of more
+than ``max_words`` words, stays whatever the second extraction says, since
+dropping real text is worse than keeping junk (a page laid out in tables can
+come out of trafilatura as one long line that the stricter extraction lacks:
+that line is the article).
 A line's support is the share of its word 4-grams (of its words, below four
 words) found in the second extraction. Documents without a second
 extraction (plain text, JSON Lines) are not touched.
@@ -63,6 +66,8 @@ class ExtractorAgreement(Kind):
     params = {
         "min_support": Param((int, float), 0.5, help="a line needs at least this share of support in the second extraction"),
         "sentence_words": Param(int, 15, help="a line that ends like a sentence and has this many words is always kept"),
+        "max_words": Param(int, 40, help="a longer line is always kept, sentence or not (a table-layout page's "
+                           "whole text can come out as one line)"),
     }
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -74,7 +79,7 @@ class ExtractorAgreement(Kind):
             support = doc.shared["second-extraction"] = Support(second)
         o = self.options
         for shape in line_shapes(doc):
-            if shape.sentence and shape.words >= o["sentence_words"]:
+            if shape.sentence and shape.words >= o["sentence_words"] or shape.words > o["max_words"]:
                 continue
             share = support.of(shape.text)
             if share is not None and share < o["min_support"]:
