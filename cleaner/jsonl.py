@@ -5,9 +5,9 @@ one, the text field's new string value is spliced in where the old one was:
 every other byte (numbers as spelled, duplicate keys, whitespace) stays. It
 escapes non-ASCII characters as ``\\uXXXX`` if the old value did; the log says
 so, and keeps the old value if it was spelled some other way, for
-``restore``. A line that cannot be used (not JSON, not an object, no text
-field, text not a string, longer than ``--max-bytes``) is named as a problem
-and copied as is.
+``restore``. A UTF-8 BOM at the start of the file stays, with line 1. A line
+that cannot be used (not JSON, not an object, no text field, text not a
+string, longer than ``--max-bytes``) is named as a problem and copied as is.
 
 The file is read a line at a time (decompressed as it is read, for
 ``.jsonl.gz``), and each cleaned line and each log entry is written as soon
@@ -23,6 +23,7 @@ b'{"id": 1e400, "text": "Storm hits", "meta": {"text": "x"}}'
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import hashlib
 import json
@@ -181,6 +182,17 @@ def split_line(line: bytes) -> tuple[bytes, bytes]:
     return line, b""
 
 
+def line_parts(line: bytes, number: int) -> tuple[bytes, bytes, bytes]:
+    """A line's BOM (only line 1 may start with one), its content and its line ending.
+
+    >>> line_parts(codecs.BOM_UTF8 + b'{"text": ""}\\r\\n', 1)
+    (b'\\xef\\xbb\\xbf', b'{"text": ""}', b'\\r\\n')
+    """
+    body, ending = split_line(line)
+    bom = codecs.BOM_UTF8 if number == 1 and body.startswith(codecs.BOM_UTF8) else b""
+    return bom, body[len(bom):], ending
+
+
 def integer(digits: str) -> int | str:
     """A JSON integer; its digits if Python will not convert that many (a record's numbers are never written)."""
     try:
@@ -212,7 +224,7 @@ def texts(path: Path, text_field: str, limit: int) -> Iterator[tuple[int, str]]:
         for number, line in enumerate(read_lines(source, limit), 1):
             try:
                 if isinstance(line, bytes):
-                    yield number, parse_record(split_line(line)[0], text_field)[text_field]
+                    yield number, parse_record(line_parts(line, number)[1], text_field)[text_field]
             except LineProblem:
                 continue
 
@@ -268,7 +280,7 @@ class JsonlFormat:
     def _clean_line(self, path: str, number: int, line: bytes, pick: Pick, options: ReadOptions,
                     notes: Notes) -> tuple[bytes, dict[str, Any] | None]:
         """The line ``clean`` makes of one line, and the record's log entry if it has changes."""
-        body, ending = split_line(line)
+        bom, body, ending = line_parts(line, number)
         if not body.strip():
             return line, None
         record = parse_record(body, options.text_field)
@@ -286,7 +298,7 @@ class JsonlFormat:
             return line, entry
         start, end = text_span(body, options.text_field)
         entry.update(spelling(body[start:end], record[options.text_field]))
-        made = body[:start] + literal(result.text, entry["ascii"]) + body[end:] + ending
+        made = bom + body[:start] + literal(result.text, entry["ascii"]) + body[end:] + ending
         if dropped_duplicate(result):  # left out of OUT; the log keeps the line, for restore
             entry["withheld"] = made.decode("utf-8")
         return made, entry
@@ -367,7 +379,7 @@ def _original(made: bytes, entry: dict[str, Any], field: str) -> bytes:
     """The original line of a made line whose record's log entry is ``entry``."""
     if not entry["changed"]:
         return made
-    body, ending = split_line(made)
+    bom, body, ending = line_parts(made, entry["line"])
     if "original" in entry:  # "original" and "style": a log from before values were spliced
         return entry["original"].encode("utf-8") + ending
     if "style" in entry:
@@ -379,7 +391,7 @@ def _original(made: bytes, entry: dict[str, Any], field: str) -> bytes:
         value = entry["literal"].encode("utf-8")
     else:
         value = literal(_undone(json.loads(body[start:end]), entry), entry["ascii"])
-    return body[:start] + value + body[end:] + ending
+    return bom + body[:start] + value + body[end:] + ending
 
 
 def _undone(text: str, entry: dict[str, Any]) -> str:

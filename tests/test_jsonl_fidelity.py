@@ -3,7 +3,8 @@
 Every byte of a line outside its text field's string value stays as it was
 (numbers that no float can hold, their spellings, duplicate keys, whitespace,
 nested objects, escaped keys), in ``clean`` and ``fix`` output alike, and
-``restore`` gives the original bytes back.
+``restore`` gives the original bytes back. A UTF-8 BOM at the start of a
+file belongs to its first line.
 """
 
 import gzip
@@ -22,6 +23,7 @@ from cleaner.cli import main
 from cleaner.formats import Notes, ReadOptions, Sink
 from cleaner.jsonl import JsonlFormat
 
+BOM = b"\xef\xbb\xbf"
 CLEANER = Cleaner()
 
 
@@ -117,6 +119,39 @@ def test_an_integer_too_long_for_int_is_kept(tmp_path):
     assert made == b'{"id": ' + digits + b', "n": -' + digits + b', "text": "a b"}\n'
     assert run("restore", tmp_path / "out", "-o", tmp_path / "back").exit_code == 0
     assert (tmp_path / "back" / "r.jsonl").read_bytes() == (tmp_path / "src" / "r.jsonl").read_bytes()
+
+
+BOM_LINES = BOM + b'{"id": 1, "text": "Storm  hits coast"}\n{"id": 2, "text": "Clean line."}\n'
+
+
+@pytest.mark.parametrize("name", ["r.jsonl", "r.jsonl.gz"])
+def test_a_bom_at_the_start_is_accepted_kept_and_restored(tmp_path, name):
+    pack = gzip.compress if name.endswith(".gz") else bytes
+    unpack = gzip.decompress if name.endswith(".gz") else bytes
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / name).write_bytes(pack(BOM_LINES))
+    result = run("clean", tmp_path / "src", "-o", tmp_path / "out")
+    assert result.exit_code == 0 and "error" not in result.stderr, result.output
+    assert unpack((tmp_path / "out" / name).read_bytes()) == BOM_LINES.replace(b"Storm  hits", b"Storm hits")
+    assert run("restore", tmp_path / "out", "-o", tmp_path / "back").exit_code == 0
+    assert unpack((tmp_path / "back" / name).read_bytes()) == BOM_LINES
+    assert run("fix", tmp_path / "src" / name).exit_code == 1
+    assert unpack((tmp_path / "src" / name).read_bytes()) == BOM_LINES.replace(b"Storm  hits", b"Storm hits")
+
+
+def test_a_bom_at_the_start_of_an_unchanged_file_is_kept_and_its_first_record_read(tmp_path):
+    lines = BOM + b'{"text": "Clean line."}\n'
+    (tmp_path / "r.jsonl").write_bytes(lines)
+    result = run("fix", tmp_path / "r.jsonl")
+    assert result.exit_code == 0 and "error" not in result.stderr
+    assert (tmp_path / "r.jsonl").read_bytes() == lines
+    assert list(jsonl.texts(tmp_path / "r.jsonl", "text", 0)) == [(1, "Clean line.")]
+
+
+def test_a_bom_after_the_first_line_is_still_a_problem(tmp_path):
+    (tmp_path / "r.jsonl").write_bytes(b'{"text": "a"}\n' + BOM + b'{"text": "b"}\n')
+    result = run("check", tmp_path / "r.jsonl")
+    assert result.exit_code == 2 and f"{tmp_path / 'r.jsonl'}:2: not valid JSON: Unexpected UTF-8 BOM" in result.stderr
 
 
 # What clean wrote before it spliced: lines in a detected "style", or the whole original line in the log.
