@@ -1,12 +1,13 @@
 """JSON Lines: one document per record, cleaned in its text field, streamed.
 
-Every other field, the key order and the record order stay as they were. A
-record whose text did not change is copied byte for byte; a changed one is
-written back in the JSON style its line was written in (ASCII escapes or
-not, compact or spaced separators), so ``restore`` can rebuild the original
-line exactly. A line that cannot be used (not JSON, not an object, no text
-field, text not a string, longer than ``--max-bytes``) is named as a problem
-and copied through as it is.
+A record whose text did not change is copied byte for byte. In a changed
+one, the text field's new string value is spliced in where the old one was:
+every other byte (numbers as spelled, duplicate keys, whitespace) stays. It
+escapes non-ASCII characters as ``\\uXXXX`` if the old value did; the log says
+so, and keeps the old value if it was spelled some other way, for
+``restore``. A UTF-8 BOM at the start of the file stays, with line 1. A line
+that cannot be used (not JSON, not an object, no text field, text not a
+string, longer than ``--max-bytes``) is named as a problem and copied as is.
 
 The file is read a line at a time (decompressed as it is read, for
 ``.jsonl.gz``), and each cleaned line and each log entry is written as soon
@@ -14,17 +15,19 @@ as it is made: memory holds one record, whatever the file's size. A line
 longer than ``--max-bytes`` is copied in chunks, never held whole, so a gzip
 bomb cannot fill memory either.
 
->>> line_style(b'{"id": 1, "text": "caf\\\\u00e9"}', {"id": 1, "text": "café"})
-[True, ', ', ': ']
->>> line_style(b'{"id":1,"text":"caf\\xc3\\xa9"}', {"id": 1, "text": "café"})
-[False, ',', ':']
+>>> body = b'{"id": 1e400, "text": "Storm  hits", "meta": {"text": "x"}}'
+>>> start, end = text_span(body, "text")
+>>> body[:start] + literal("Storm hits", False) + body[end:]
+b'{"id": 1e400, "text": "Storm hits", "meta": {"text": "x"}}'
 """
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,10 +39,12 @@ from .formats import CHUNK, Notes, Pick, ReadOptions, Sink, dropped_duplicate, g
 from .log import LOG_VERSION, undo
 from .logstream import LogWriter, open_log
 
-#: (ensure_ascii, item separator, key separator): how common writers write JSON Lines.
-STYLES: tuple[tuple[bool, str, str], ...] = (
-    (False, ", ", ": "), (True, ", ", ": "), (False, ",", ":"), (True, ",", ":"),
-)
+#: JSON's whitespace; a string literal; a number, ``true``, ``false``, ``null``, ``NaN`` or ``Infinity``;
+#: what opens or closes a nested value, or a string in it.
+SPACE = re.compile(rb"[ \t\n\r]*")
+STRING = re.compile(rb'"(?:[^"\\]++|\\.)*+"', re.DOTALL)  # possessive: never backtracks
+SCALAR = re.compile(rb"[^ \t\n\r,\]}]+")
+NESTING = re.compile(rb'["\[\]{}]')
 
 
 def json_type(value: Any) -> str:
@@ -57,18 +62,87 @@ class LineProblem(ValueError):
     """A line that is not a usable record; the message says why."""
 
 
-def dump(record: dict[str, Any], style: list[Any] | tuple[bool, str, str]) -> bytes:
+def literal(text: str, ascii_only: bool) -> bytes:
+    """The JSON string literal of ``text``, non-ASCII characters as ``\\uXXXX`` escapes or not.
+
+    >>> literal('Café "1"', True), literal('Café', False)
+    (b'"Caf\\\\u00e9 \\\\"1\\\\""', b'"Caf\\xc3\\xa9"')
+    """
+    # A lone surrogate (from a "\\ud800" escape) cannot be UTF-8: it is written as such an escape.
+    return json.dumps(text, ensure_ascii=ascii_only).encode("utf-8", "backslashreplace")
+
+
+def spelling(value: bytes, text: str) -> dict[str, Any]:
+    """How the string literal ``value`` of ``text`` was written, for a log entry: ``ascii``, whether its
+    non-ASCII characters were escaped; and ``literal``, ``value`` itself, if ``literal()`` does not give it back.
+
+    >>> spelling(b'"Caf\\\\u00e9"', "Café"), spelling(b'"\\\\ud800"', "\\ud800"), spelling(b'"a\\\\/b"', "a/b")
+    ({'ascii': True}, {'ascii': False}, {'ascii': False, 'literal': '"a\\\\/b"'})
+    """
+    # A lone surrogate is written as an escape either way: only another non-ASCII character says which way.
+    ascii_only = value.isascii() and not text.encode("utf-8", "backslashreplace").isascii()
+    if literal(text, ascii_only) == value:
+        return {"ascii": ascii_only}
+    return {"ascii": ascii_only, "literal": value.decode("utf-8")}
+
+
+def text_span(body: bytes, field: str) -> tuple[int, int]:
+    """Where, in the JSON object ``body``, the value of ``field`` that ``json.loads`` takes is: that of the
+    last top-level key that is ``field`` (keys may be escaped; nested objects are passed over)."""
+    span = None
+    for key, start, end in members(body):
+        if (json.loads(key) if b"\\" in key else key[1:-1].decode("utf-8")) == field:
+            span = start, end
+    if span is None:
+        raise LineProblem(f"no '{field}' field")
+    return span
+
+
+def members(body: bytes) -> Iterator[tuple[bytes, int, int]]:
+    """``(key, start, end)`` of each top-level member of ``body``, a JSON object that ``json.loads`` accepts:
+    the literal of its key and where its value starts and ends."""
+    at = _skip_space(body, _skip_space(body, 0) + 1)  # past "{"
+    while body[at:at + 1] == b'"':
+        key = STRING.match(body, at)
+        start = _skip_space(body, _skip_space(body, key.end()) + 1)  # past ":"
+        end = value_end(body, start)
+        yield key.group(), start, end
+        at = _skip_space(body, _skip_space(body, end) + 1)  # past "," (or the closing "}": no key follows)
+
+
+def _skip_space(body: bytes, at: int) -> int:
+    """Where the JSON whitespace from ``at`` ends."""
+    return SPACE.match(body, at).end()
+
+
+def value_end(body: bytes, start: int) -> int:
+    """Where the JSON value that starts at ``start`` in ``body`` ends.
+
+    >>> body = b'[{"a": "]"}, 1] , 2'
+    >>> body[:value_end(body, 0)]
+    b'[{"a": "]"}, 1]'
+    """
+    opening = body[start:start + 1]
+    if opening == b'"':
+        return STRING.match(body, start).end()
+    if opening not in (b"{", b"["):
+        return SCALAR.match(body, start).end()
+    depth, at = 0, start
+    while True:
+        found = NESTING.search(body, at)
+        at = found.end()
+        if found.group() == b'"':
+            at = STRING.match(body, found.start()).end()
+            continue
+        depth += 1 if found.group() in b"[{" else -1
+        if depth == 0:
+            return at
+
+
+def dump(record: dict[str, Any], style: list[Any]) -> bytes:
+    """A record in a ``style`` (ensure_ascii, separators): how ``clean`` wrote changed records before it spliced."""
     ascii_only, items, keys = style
-    # A lone surrogate (from a "\\ud800" escape) cannot be UTF-8: it is written as the escape it was read from.
     return json.dumps(record, ensure_ascii=ascii_only, separators=(items, keys)).encode("utf-8", "backslashreplace")
-
-
-def line_style(body: bytes, record: dict[str, Any]) -> list[Any] | None:
-    """The style that writes ``record`` back as exactly ``body``, or None."""
-    for style in STYLES:
-        if dump(record, style) == body:
-            return list(style)
-    return None
 
 
 class LongLine:
@@ -108,9 +182,28 @@ def split_line(line: bytes) -> tuple[bytes, bytes]:
     return line, b""
 
 
+def line_parts(line: bytes, number: int) -> tuple[bytes, bytes, bytes]:
+    """A line's BOM (only line 1 may start with one), its content and its line ending.
+
+    >>> line_parts(codecs.BOM_UTF8 + b'{"text": ""}\\r\\n', 1)
+    (b'\\xef\\xbb\\xbf', b'{"text": ""}', b'\\r\\n')
+    """
+    body, ending = split_line(line)
+    bom = codecs.BOM_UTF8 if number == 1 and body.startswith(codecs.BOM_UTF8) else b""
+    return bom, body[len(bom):], ending
+
+
+def integer(digits: str) -> int | str:
+    """A JSON integer; its digits if Python will not convert that many (a record's numbers are never written)."""
+    try:
+        return int(digits)
+    except ValueError:
+        return digits
+
+
 def parse_record(body: bytes, text_field: str) -> dict[str, Any]:
     try:
-        record = json.loads(body.decode("utf-8"))
+        record = json.loads(body.decode("utf-8"), parse_int=integer)
     except UnicodeDecodeError as error:
         raise LineProblem(f"not valid UTF-8: {error.reason} at byte {error.start}") from error
     except json.JSONDecodeError as error:
@@ -131,7 +224,7 @@ def texts(path: Path, text_field: str, limit: int) -> Iterator[tuple[int, str]]:
         for number, line in enumerate(read_lines(source, limit), 1):
             try:
                 if isinstance(line, bytes):
-                    yield number, parse_record(split_line(line)[0], text_field)[text_field]
+                    yield number, parse_record(line_parts(line, number)[1], text_field)[text_field]
             except LineProblem:
                 continue
 
@@ -187,7 +280,7 @@ class JsonlFormat:
     def _clean_line(self, path: str, number: int, line: bytes, pick: Pick, options: ReadOptions,
                     notes: Notes) -> tuple[bytes, dict[str, Any] | None]:
         """The line ``clean`` makes of one line, and the record's log entry if it has changes."""
-        body, ending = split_line(line)
+        bom, body, ending = line_parts(line, number)
         if not body.strip():
             return line, None
         record = parse_record(body, options.text_field)
@@ -203,11 +296,9 @@ class JsonlFormat:
                                  "changes": [change.to_dict() for change in result.changes]}
         if not result.changed:
             return line, entry
-        style = line_style(body, record)
-        if style is None:
-            entry["original"] = body.decode("utf-8")
-        entry["style"] = style or list(STYLES[0])
-        made = dump({**record, options.text_field: result.text}, entry["style"]) + ending
+        start, end = text_span(body, options.text_field)
+        entry.update(spelling(body[start:end], record[options.text_field]))
+        made = bom + body[:start] + literal(result.text, entry["ascii"]) + body[end:] + ending
         if dropped_duplicate(result):  # left out of OUT; the log keeps the line, for restore
             entry["withheld"] = made.decode("utf-8")
         return made, entry
@@ -288,9 +379,21 @@ def _original(made: bytes, entry: dict[str, Any], field: str) -> bytes:
     """The original line of a made line whose record's log entry is ``entry``."""
     if not entry["changed"]:
         return made
-    body, ending = split_line(made)
-    if "original" in entry:
+    bom, body, ending = line_parts(made, entry["line"])
+    if "original" in entry:  # "original" and "style": a log from before values were spliced
         return entry["original"].encode("utf-8") + ending
-    record = json.loads(body)
-    record[field] = undo(record[field], (Change.from_dict(c) for c in entry["changes"]))
-    return dump(record, entry["style"]) + ending
+    if "style" in entry:
+        record = json.loads(body)
+        record[field] = _undone(record[field], entry)
+        return dump(record, entry["style"]) + ending
+    start, end = text_span(body, field)
+    if "literal" in entry:
+        value = entry["literal"].encode("utf-8")
+    else:
+        value = literal(_undone(json.loads(body[start:end]), entry), entry["ascii"])
+    return bom + body[:start] + value + body[end:] + ending
+
+
+def _undone(text: str, entry: dict[str, Any]) -> str:
+    """A record's text before the changes of its log entry."""
+    return undo(text, (Change.from_dict(change) for change in entry["changes"]))

@@ -91,9 +91,9 @@ def test_a_folder_of_many_files_is_not_held_in_memory(tmp_path):
 
 
 LINES = [
-    b'{"id": 1, "text": "Storm  hits coast"}',           # changed, written back in its style
+    b'{"id": 1, "text": "Storm  hits coast"}',           # changed: only its text value is replaced
     b'{"id":2,"text":"Caf\\u00e9  opens"}',               # compact, ASCII escapes
-    b'{"text" : "odd  spacing", "id": 3}',                # no known style: "original" in the log
+    b'{"text" : "odd  spacing", "id": 3}',                # odd spacing, kept
     b'{"id": 4, "text": "Clean line."}',                  # unchanged: its bytes are kept
     b"not json",                                          # a problem, copied through
     b"",
@@ -170,8 +170,10 @@ def test_streamed_jsonl_restores_byte_for_byte(src, tmp_path):
     log = json.loads((out / "_changes" / "a.jsonl.json").read_bytes())
     records = {record["line"]: record for record in log["records"]}
     assert sorted(records) == [1, 2, 3, 8]
-    assert records[2]["style"] == [True, ",", ":"] and "original" not in records[2]
-    assert records[3]["original"] == '{"text" : "odd  spacing", "id": 3}'
+    assert records[2]["ascii"] is True and records[1]["ascii"] is False
+    assert not any("literal" in record or "original" in record for record in records.values())
+    assert (out / "a.jsonl").read_bytes().split(b"\n")[1:3] == [b'{"id":2,"text":"Caf\\u00e9 opens"}\r',
+                                                              b'{"text" : "odd spacing", "id": 3}']
     assert log["changed"] is True and len(log["sha256_before"]) == len(log["sha256_after"]) == 64
 
 
