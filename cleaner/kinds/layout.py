@@ -243,7 +243,8 @@ class PageLayout(Kind):
     def _emit(self, doc: Document, line: Line, signal: Signals, reason: str, share: float) -> Finding:
         start, end = doc.line_span(line)
         return self.finding(start, end, "", reason, words=signal.words, density=signal.density,
-                            run=signal.run, cls=signal.cls, run_share=round(share, 3))
+                            run=signal.run, cls=signal.cls, run_share=round(share, 3),
+                            language=best_stoplist(doc)[0])
 
 
 class PageWords:

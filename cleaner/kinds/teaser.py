@@ -322,5 +322,6 @@ class Teaser(Kind):
             "content_words": topic.words,
             "doc_novelty": round(topic.doc_novelty, 3),
             "section_novelty": None if topic.section_novelty is None else round(topic.section_novelty, 3),
+            "language": best_stoplist(doc)[0],
         }
         return self.finding(start, end, "", "; ".join(facts), action=action, **scores)
