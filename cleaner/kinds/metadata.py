@@ -24,7 +24,7 @@ import regex
 from ..change import Finding
 from ..document import Document, Line
 from ..rules import Rule, RuleError
-from .base import Kind, Param, Stage, timeout_for
+from .base import Kind, Param, Stage
 from .shape import ends_sentence, line_shapes, word_count
 
 TEXT_START = regex.compile(r"[\p{Lu}\p{Lo}\"“‘'«\d]")
@@ -59,7 +59,7 @@ class Metadata(Kind):
         for line in doc.head(0):
             if head and kept >= head or self._starts_body(line):
                 break
-            finding = self._line(doc, line) if line_mode else self._prefix(line)
+            finding = self._line(doc, line) if line_mode else self._prefix(doc, line)
             if finding and line_mode and not checked:
                 if self._recurs(doc):
                     return
@@ -94,17 +94,17 @@ class Metadata(Kind):
         return self.finding(start, end, "", f"line is only metadata: {text[:60]!r}")
 
     def _matches(self, doc: Document, text: str) -> bool:
-        return self._may_hold(text) and self.fullmatches(doc, self.options["pattern"], text)
+        return self._may_hold(doc, text) and self.fullmatches(doc, self.options["pattern"], text)
 
-    def _may_hold(self, text: str) -> bool:
+    def _may_hold(self, doc: Document, text: str) -> bool:
         """Whether the cheap ``prefilter`` (if any) finds something in ``text``: only then is the pattern tried."""
         prefilter = self.options["prefilter"]
-        return not prefilter or prefilter.search(text, timeout=timeout_for(text)) is not None
+        return not prefilter or self.budget(doc).run(prefilter.search, text) is not None
 
-    def _prefix(self, line: Line) -> Finding | None:
-        if not self._may_hold(line.text):
+    def _prefix(self, doc: Document, line: Line) -> Finding | None:
+        if not self._may_hold(doc, line.text):
             return None
-        match = self.options["pattern"].match(line.text, timeout=timeout_for(line.text))
+        match = self.budget(doc).run(self.options["pattern"].match, line.text)
         if not match or not match.group().strip():
             return None
         rest = line.text[match.end():]
