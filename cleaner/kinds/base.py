@@ -12,7 +12,7 @@ from typing import Any, ClassVar, TypeVar
 import regex
 
 from ..change import Action, Finding
-from ..document import Document
+from ..document import Document, remember
 from ..rules import Rule, RuleError
 
 #: Longest a rule's regexes may run, in all, over a short document before the rule
@@ -176,11 +176,11 @@ class Kind:
 
     def fullmatches(self, doc: Document, pattern: regex.Pattern[str], text: str) -> bool:
         """Whether ``pattern`` matches all of ``text``; remembered per text for the whole cleaning of
-        ``doc`` (the lines stage runs several rounds over mostly the same lines). A call that runs out
-        of time raises ``TimeoutError`` and leaves no verdict."""
+        ``doc`` (the lines stage runs several rounds over mostly the same lines), if the line is not huge.
+        A call that runs out of time raises ``TimeoutError`` and leaves no verdict."""
         seen: dict[str, bool] = doc.shared.setdefault(f"fullmatch-{id(pattern)}", {})
         if text not in seen:
-            seen[text] = self.budget(doc).run(pattern.fullmatch, text) is not None
+            return remember(seen, text, self.budget(doc).run(pattern.fullmatch, text) is not None)
         return seen[text]
 
     def finding(self, start: int, end: int, replacement: str, reason: str, *,

@@ -25,7 +25,7 @@ from ..change import Finding
 from ..document import Document, Line
 from ..rules import Rule, RuleError
 from .base import Kind, Param, Stage
-from .shape import ends_sentence, line_shapes, word_count
+from .shape import ends_sentence, has_words, line_shapes
 
 TEXT_START = regex.compile(r"[\p{Lu}\p{Lo}\"“‘'«\d]")
 
@@ -72,7 +72,7 @@ class Metadata(Kind):
     def _starts_body(self, line: Line) -> bool:
         """Whether ``line`` is the first sentence of the body, below which an ``above_body`` rule does not look."""
         least = self.options["above_body"]
-        return bool(least) and word_count(line.text) >= least and ends_sentence(line.stripped)
+        return bool(least) and has_words(line.text, least) and ends_sentence(line.stripped)
 
     def _recurs(self, doc: Document) -> bool:
         """Whether several lines of the document are such metadata: then it is structure (a timeline), not furniture."""
@@ -86,7 +86,7 @@ class Metadata(Kind):
 
     def _line(self, doc: Document, line: Line) -> Finding | None:
         text = line.stripped
-        if word_count(text) > self.options["max_words"]:
+        if has_words(text, self.options["max_words"] + 1):
             return None
         if not self._matches(doc, text):
             return None
@@ -108,7 +108,7 @@ class Metadata(Kind):
         if not match or not match.group().strip():
             return None
         rest = line.text[match.end():]
-        if not TEXT_START.match(rest) or word_count(rest) < self.options["min_rest_words"]:
+        if not TEXT_START.match(rest) or not has_words(rest, self.options["min_rest_words"]):
             return None
         prefix = match.group()
         reason = f"metadata prefix {prefix.strip()!r} fused onto the line"
