@@ -18,6 +18,18 @@ from typing import Any, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
+#: The longest line a cache of ``Document.shared`` keeps: boilerplate lines are short and repeat, while a
+#: huge line does not, and each version of it the cleaning makes would stay alive in the cache.
+LONGEST_REMEMBERED = 4000
+
+
+def remember(cache: dict[str, T], line: str, value: T) -> T:
+    """``value``, kept in ``cache`` (one of ``Document.shared``) under ``line`` unless the line is longer
+    than ``LONGEST_REMEMBERED``."""
+    if len(line) <= LONGEST_REMEMBERED:
+        cache[line] = value
+    return value
+
 
 class Line(NamedTuple):
     """One line: ``text`` without its newline, ``start``/``end`` offsets of that text.
@@ -48,7 +60,8 @@ class Document:
     path: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-    #: Shared by every text of one cleaning (``with_text`` passes it on): caches keyed by line text.
+    #: Shared by every text of one cleaning (``with_text`` passes it on): caches keyed by line text
+    #: (lines up to ``LONGEST_REMEMBERED`` characters).
     shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
@@ -58,7 +71,15 @@ class Document:
         return self._memo[key]
 
     def with_text(self, text: str) -> Document:
-        """The same document with new text (views are rebuilt lazily)."""
+        """The same document with new text (views are rebuilt lazily).
+
+        The cleaning moves on to the new text, so this one lets go of its
+        views (built again if asked for): the lines of a huge text are a
+        copy of it, and the first text of a cleaning is kept to the end.
+        """
+        self._memo.clear()
+        for view in VIEWS:
+            self.__dict__.pop(view, None)
         return Document(text, self.path, self.meta, shared=self.shared)
 
     @cached_property
@@ -103,3 +124,7 @@ class Document:
         if alone_before and i + 1 < len(lines) and lines[i + 1].blank:
             end = min(lines[i + 1].end + 1, len(self.text))
         return line.start, end
+
+
+#: The views of a ``Document`` built on demand and kept (its cached properties).
+VIEWS = tuple(name for name, value in vars(Document).items() if isinstance(value, cached_property))

@@ -115,11 +115,14 @@ class Cleaner:
     def _find(run: Run, kind: Kind) -> list[tuple[Finding, Rule]]:
         """What ``kind`` finds in the current text, with its rule.
 
-        Nothing when its regex timed out, or when it finds more than
+        Nothing when its regexes ran out of their time for the document (now
+        or in an earlier round: said once), or when it finds more than
         ``MAX_FINDINGS`` things in one document (a degenerate input: a log of
         millions of changes would take gigabytes); ``Result.skipped`` says so.
         """
         rule = kind.rule
+        if kind.out_of_time(run.doc):
+            return []
         try:
             found = [(finding, rule) for finding in islice(kind.find(run.doc), MAX_FINDINGS + 1)]
         except TimeoutError:

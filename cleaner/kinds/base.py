@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any, ClassVar
+from time import perf_counter
+from typing import Any, ClassVar, TypeVar
 
 import regex
 
 from ..change import Action, Finding
-from ..document import Document
+from ..document import Document, remember
 from ..rules import Rule, RuleError
 
-#: Longest a single regex search may run on a short text before the rule is
-#: skipped for that document (guards against catastrophic backtracking in user rules)...
+#: Longest a rule's regexes may run, in all, over a short document before the rule
+#: is skipped for that document (guards against catastrophic backtracking in user rules)...
 REGEX_TIMEOUT = 2.0
 #: ...and the extra seconds it gets per million characters: a linear scan of a
 #: 20 MB line must finish, while backtracking blows up far beyond this.
@@ -22,12 +24,62 @@ TIMEOUT_PER_MILLION = 2.0
 
 
 def timeout_for(text: str) -> float:
-    """Seconds a regex may run over ``text`` before it counts as runaway.
+    """Seconds a rule's regexes may run over ``text`` before they count as runaway.
 
     >>> timeout_for(""), timeout_for("x" * 5_000_000)
     (2.0, 12.0)
     """
     return REGEX_TIMEOUT + len(text) / 1e6 * TIMEOUT_PER_MILLION
+
+
+T = TypeVar("T")
+
+
+class Budget:
+    """The seconds one rule's regexes may still run over one document: ``timeout_for`` its text, at first.
+
+    Every regex call of the rule runs with what is left as its timeout, and
+    what it took is spent: a rule that backtracks a little on each of many
+    lines stops within the limit for the document, not within the limit
+    for each line. Once it is spent, every call raises ``TimeoutError``.
+
+    >>> budget = Budget(1.0)
+    >>> budget.run(regex.compile("a+").search, "xaa").group(), 0 < budget.left < 1.0
+    ('aa', True)
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.left = seconds
+
+    @property
+    def spent(self) -> bool:
+        return self.left <= 0
+
+    def run(self, call: Callable[..., T], *args: Any) -> T:
+        """``call(*args)`` (a regex method such as ``pattern.search``), with the time left as its timeout."""
+        with self._clock() as left:
+            return call(*args, timeout=left)
+
+    def finditer(self, pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+        """``pattern.finditer(text)`` with the time left as its timeout; the time until the last match (or until
+        the caller stops asking: ``regex`` counts that time too) is spent."""
+        with self._clock() as left:
+            yield from pattern.finditer(text, timeout=left)
+
+    @contextmanager
+    def _clock(self) -> Iterator[float]:
+        """The time left, for one regex call; what the call took is then spent (all of it, if it timed out)."""
+        if self.spent:
+            raise TimeoutError("the rule's regex time for this document is spent")
+        started = perf_counter()
+        try:
+            yield self.left
+        except TimeoutError:
+            self.left = 0.0
+            raise
+        finally:
+            self.left -= perf_counter() - started
 
 
 class Stage(IntEnum):
@@ -73,6 +125,8 @@ class Kind:
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
         self.options = self._validate(rule)
+        #: Where ``doc.shared`` keeps this rule's ``Budget``.
+        self._budget_key = f"regex-budget-{id(self)}"
 
     def _validate(self, rule: Rule) -> dict[str, Any]:
         where = f"{rule.source}: rule {rule.code} ({rule.name})"
@@ -107,12 +161,26 @@ class Kind:
     def find(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError
 
+    def budget(self, doc: Document) -> Budget:
+        """The time this rule's regexes have left over the cleaning of ``doc``: one budget for all its
+        lines and all the rounds of its stage, made when the rule first runs a regex there."""
+        if self._budget_key not in doc.shared:
+            doc.shared[self._budget_key] = Budget(timeout_for(doc.text))
+        budget: Budget = doc.shared[self._budget_key]
+        return budget
+
+    def out_of_time(self, doc: Document) -> bool:
+        """Whether this rule's regexes have spent their time over the cleaning of ``doc`` (then it is skipped there)."""
+        budget = doc.shared.get(self._budget_key)
+        return budget is not None and budget.spent
+
     def fullmatches(self, doc: Document, pattern: regex.Pattern[str], text: str) -> bool:
         """Whether ``pattern`` matches all of ``text``; remembered per text for the whole cleaning of
-        ``doc`` (the lines stage runs several rounds over mostly the same lines)."""
+        ``doc`` (the lines stage runs several rounds over mostly the same lines), if the line is not huge.
+        A call that runs out of time raises ``TimeoutError`` and leaves no verdict."""
         seen: dict[str, bool] = doc.shared.setdefault(f"fullmatch-{id(pattern)}", {})
         if text not in seen:
-            seen[text] = pattern.fullmatch(text, timeout=timeout_for(text)) is not None
+            return remember(seen, text, self.budget(doc).run(pattern.fullmatch, text) is not None)
         return seen[text]
 
     def finding(self, start: int, end: int, replacement: str, reason: str, *,

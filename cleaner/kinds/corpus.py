@@ -25,7 +25,7 @@ import regex
 from ..change import Finding
 from ..document import Document
 from .base import Kind, Param, Stage
-from .shape import ends_sentence, word_count
+from .shape import ends_sentence, has_words
 
 NOISE = regex.compile(r"[\p{P}\p{S}\s]+")
 DIGIT = regex.compile(r"\d")
@@ -97,7 +97,7 @@ class RepeatedLine(Kind):
     def _boilerplate(self, text: str, share: float) -> bool:
         if share < self.options["min_share"]:
             return False
-        sentence = ends_sentence(text) and word_count(text) >= self.options["sentence_words"]
+        sentence = ends_sentence(text) and has_words(text, self.options["sentence_words"])
         return not sentence or share >= self.options["sentence_share"]
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import regex
 
 from ..change import Finding
-from ..document import Document
+from ..document import Document, remember
 from .base import Kind, Param, Stage
 from .shape import LineShape, line_shapes
 
@@ -84,7 +84,7 @@ class DuplicateLine(Kind):
                 break
             key = None
             if shape.words >= min_words and counts[shape.words] > 1:
-                key = keys[shape.text] if shape.text in keys else keys.setdefault(shape.text, line_key(shape.text))
+                key = keys[shape.text] if shape.text in keys else remember(keys, shape.text, line_key(shape.text))
             if shape.words >= min_words:
                 rank += 1
             if key is not None and key in first_seen:

@@ -19,11 +19,11 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ..change import Finding
-from ..document import Document
+from ..document import Document, remember
 from ..rules import Rule, RuleError
 from .base import Kind, Param, Stage
 from .prefilter import LineSet
-from .shape import LineShape, line_shapes
+from .shape import TEXT_PIECE, LineShape, line_shapes
 
 
 class LinePattern(Kind):
@@ -95,18 +95,27 @@ class Needs:
         return [shapes[at] for at in sorted({bisect_right(starts, at) - 1 for at in self._offsets(doc.text)})]
 
     def _offsets(self, text: str) -> Iterator[int]:
-        """Where a needed word starts in ``text``, as a whole word."""
-        lower = text.lower()
-        if len(lower) != len(text):
-            yield from (match.start() for match in self.regex.finditer(text))
+        """Where a needed word starts in ``text``, as a whole word: looked for in pieces of ``TEXT_PIECE``
+        characters (the lower case of a huge text at once would take many times its size)."""
+        longest = max(map(len, self.words))
+        for start in range(0, len(text), TEXT_PIECE):
+            yield from self._offsets_in(text, start, start + TEXT_PIECE, longest)
+
+    def _offsets_in(self, text: str, start: int, end: int, longest: int) -> Iterator[int]:
+        """Where a needed word starts in ``text[start:end]``, the characters around it read too."""
+        begin, stop = max(start - 1, 0), min(end + longest + 1, len(text))
+        lower = text[begin:stop].lower()
+        if len(lower) != stop - begin:
+            yield from (match.start() for match in self.regex.finditer(text, start, stop) if match.start() < end)
             return
         for word in self.words:
-            at = lower.find(word)
+            last = end - begin + len(word) - 1  # where the search may end: the word starts before ``end``
+            at = lower.find(word, start - begin, last)
             while at != -1:
-                end = at + len(word)
-                if not (at and _is_word(lower[at - 1]) or end < len(lower) and _is_word(lower[end])):
-                    yield at
-                at = lower.find(word, at + 1)
+                after = at + len(word)
+                if not (at and _is_word(lower[at - 1]) or after < len(lower) and _is_word(lower[after])):
+                    yield begin + at
+                at = lower.find(word, at + 1, last)
 
 
 def _is_word(char: str) -> bool:
@@ -161,9 +170,8 @@ class PatternGroup:
             watchers = self._watchers(shape)
             if not watchers:
                 continue
-            if shape.text not in seen:
-                seen[shape.text] = self.set.candidates(shape.text)
-            for at in seen[shape.text]:
+            text = shape.text
+            for at in seen[text] if text in seen else remember(seen, text, self.set.candidates(text)):
                 if at in watchers:
                     named[at].append(shape)
         return named

@@ -24,8 +24,8 @@ import regex
 from ..change import Finding
 from ..document import Document, Line
 from ..rules import Rule, RuleError
-from .base import Kind, Param, Stage, timeout_for
-from .shape import ends_sentence, line_shapes, word_count
+from .base import Kind, Param, Stage
+from .shape import ends_sentence, has_words, line_shapes
 
 TEXT_START = regex.compile(r"[\p{Lu}\p{Lo}\"“‘'«\d]")
 
@@ -59,7 +59,7 @@ class Metadata(Kind):
         for line in doc.head(0):
             if head and kept >= head or self._starts_body(line):
                 break
-            finding = self._line(doc, line) if line_mode else self._prefix(line)
+            finding = self._line(doc, line) if line_mode else self._prefix(doc, line)
             if finding and line_mode and not checked:
                 if self._recurs(doc):
                     return
@@ -72,7 +72,7 @@ class Metadata(Kind):
     def _starts_body(self, line: Line) -> bool:
         """Whether ``line`` is the first sentence of the body, below which an ``above_body`` rule does not look."""
         least = self.options["above_body"]
-        return bool(least) and word_count(line.text) >= least and ends_sentence(line.stripped)
+        return bool(least) and has_words(line.text, least) and ends_sentence(line.stripped)
 
     def _recurs(self, doc: Document) -> bool:
         """Whether several lines of the document are such metadata: then it is structure (a timeline), not furniture."""
@@ -86,7 +86,7 @@ class Metadata(Kind):
 
     def _line(self, doc: Document, line: Line) -> Finding | None:
         text = line.stripped
-        if word_count(text) > self.options["max_words"]:
+        if has_words(text, self.options["max_words"] + 1):
             return None
         if not self._matches(doc, text):
             return None
@@ -94,21 +94,21 @@ class Metadata(Kind):
         return self.finding(start, end, "", f"line is only metadata: {text[:60]!r}")
 
     def _matches(self, doc: Document, text: str) -> bool:
-        return self._may_hold(text) and self.fullmatches(doc, self.options["pattern"], text)
+        return self._may_hold(doc, text) and self.fullmatches(doc, self.options["pattern"], text)
 
-    def _may_hold(self, text: str) -> bool:
+    def _may_hold(self, doc: Document, text: str) -> bool:
         """Whether the cheap ``prefilter`` (if any) finds something in ``text``: only then is the pattern tried."""
         prefilter = self.options["prefilter"]
-        return not prefilter or prefilter.search(text, timeout=timeout_for(text)) is not None
+        return not prefilter or self.budget(doc).run(prefilter.search, text) is not None
 
-    def _prefix(self, line: Line) -> Finding | None:
-        if not self._may_hold(line.text):
+    def _prefix(self, doc: Document, line: Line) -> Finding | None:
+        if not self._may_hold(doc, line.text):
             return None
-        match = self.options["pattern"].match(line.text, timeout=timeout_for(line.text))
+        match = self.budget(doc).run(self.options["pattern"].match, line.text)
         if not match or not match.group().strip():
             return None
         rest = line.text[match.end():]
-        if not TEXT_START.match(rest) or word_count(rest) < self.options["min_rest_words"]:
+        if not TEXT_START.match(rest) or not has_words(rest, self.options["min_rest_words"]):
             return None
         prefix = match.group()
         reason = f"metadata prefix {prefix.strip()!r} fused onto the line"

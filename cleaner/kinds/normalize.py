@@ -21,7 +21,7 @@ import regex
 from ..change import Finding
 from ..document import Document
 from ..rules import Rule
-from .base import Kind, Param, Stage, timeout_for
+from .base import Kind, Param, Stage
 
 FORMS = ("NFC", "NFKC", "NFD", "NFKD")
 #: A grapheme cluster, or a run of characters that cannot change under normalization.
@@ -45,7 +45,7 @@ class Normalize(Kind):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         if self.options["pattern"]:
-            for match in self.options["pattern"].finditer(doc.text, timeout=timeout_for(doc.text)):
+            for match in self.budget(doc).finditer(self.options["pattern"], doc.text):
                 yield from self._span(match.start(), match.group())
         elif not unicodedata.is_normalized(self.form, doc.text):
             for cluster in GRAPHEME.finditer(doc.text):

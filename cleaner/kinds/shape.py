@@ -12,16 +12,20 @@ True
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 import regex
 
-from ..document import Document, Line
+from ..document import LONGEST_REMEMBERED, Document, Line
 
 #: A sentence's last mark: Latin, CJK (full and half width), Devanagari danda, Arabic, Armenian, Ethiopic,
-#: Myanmar, Khmer and Tibetan full stops, then maybe closing quotes or brackets.
-TERMINAL = regex.compile(r"[.!?。！？．｡।॥۔؟։።။។།]['\"’”»)\]]*$")
+#: Myanmar, Khmer and Tibetan full stops...
+TERMINAL_MARKS = frozenset(".!?。！？．｡।॥۔؟։።။។།")
+#: ...then maybe closing quotes or brackets.
+CLOSERS = "'\"’”»)]"
 TRUNCATED = regex.compile(r"(?:…|\.\.\.)\s*$")
 LABEL = regex.compile(r"^(\p{Lu}[\p{L}’']*(?: [\p{L}’']+){0,2}):[^\S\n]+\S")
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
@@ -32,8 +36,35 @@ SOUTHEAST_ASIAN = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪◦–]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s|\|)")
 
 
+#: Longer texts are read in pieces of this many characters: one list of all the words of a 100 MB line, or
+#: its lower case, would take gigabytes.
+TEXT_PIECE = 1 << 20
+#: A word as ``str.split`` cuts them (the standard library's ``\s`` is ``str.isspace``).
+WORD = re.compile(r"\S+")
+
+
 def word_count(text: str) -> int:
-    return len(text.split())
+    """The words of ``text``, as ``str.split`` cuts them (a long text piece by piece, and a word cut
+    where two pieces meet counted once).
+
+    >>> word_count(" two  words "), word_count("ab cd " * 300_000) == 600_000
+    (2, True)
+    """
+    if len(text) <= TEXT_PIECE:
+        return len(text.split())
+    cuts = range(TEXT_PIECE, len(text), TEXT_PIECE)
+    pieces = sum(len(text[at:at + TEXT_PIECE].split()) for at in range(0, len(text), TEXT_PIECE))
+    return pieces - sum(not (text[at - 1].isspace() or text[at].isspace()) for at in cuts)
+
+
+def has_words(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` words (without counting them all: the line may be huge).
+
+    >>> has_words("one two three", 3), has_words("one two", 3), has_words("", 0)
+    (True, False, True)
+    """
+    count = max(count, 0)
+    return sum(1 for _ in islice(WORD.finditer(text), count)) == count
 
 
 def effective_words(text: str, words: int | None = None) -> int:
@@ -64,13 +95,19 @@ def unspaced(text: str, words: int) -> bool:
 def _character_words(text: str, ideographs: regex.Pattern[str]) -> int:
     """The words ``text`` makes counted in characters: two of ``ideographs`` a word, and four Thai, Lao,
     Khmer or Burmese characters."""
-    return len(ideographs.findall(text)) // 2 + len(SOUTHEAST_ASIAN.findall(text)) // 4
+    return _count(ideographs, text) // 2 + _count(SOUTHEAST_ASIAN, text) // 4
+
+
+def _count(pattern: regex.Pattern[str], text: str) -> int:
+    """How many times ``pattern`` matches in ``text`` (without a list of the matches: the line may be huge)."""
+    return pattern.subn("", text)[1]
 
 
 def ends_sentence(text: str) -> bool:
-    """True when the line ends like a sentence (terminal punctuation, maybe closing quotes)."""
+    """True when the line ends like a sentence (terminal punctuation, maybe closing quotes, but no
+    ellipsis). Only its end is read: the line may be huge."""
     stripped = text.rstrip()
-    return bool(stripped) and bool(TERMINAL.search(stripped)) and not is_truncated(stripped)
+    return stripped.rstrip(CLOSERS)[-1:] in TERMINAL_MARKS and not stripped.endswith(("…", "..."))
 
 
 def is_truncated(text: str) -> bool:
@@ -96,11 +133,18 @@ class LineShape(NamedTuple):
     list_item: bool
 
 
-@lru_cache(maxsize=1 << 16)
 def _shape_of(text: str) -> tuple[str, int, bool, bool]:
-    """(stripped text, words, ends like a sentence, list item): boilerplate lines repeat across documents."""
+    """(stripped text, words, ends like a sentence, list item): remembered for short lines, as boilerplate
+    lines repeat across documents."""
+    return _remembered_shape(text) if len(text) <= LONGEST_REMEMBERED else _shape(text)
+
+
+def _shape(text: str) -> tuple[str, int, bool, bool]:
     stripped = text.strip()
     return stripped, word_count(stripped), ends_sentence(stripped), is_list_item(text)
+
+
+_remembered_shape = lru_cache(maxsize=1 << 16)(_shape)
 
 
 def line_shapes(doc: Document) -> list[LineShape]:

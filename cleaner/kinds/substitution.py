@@ -16,7 +16,7 @@ import regex
 from ..change import Finding
 from ..document import Document
 from ..rules import Rule, RuleError
-from .base import Kind, Param, Stage, timeout_for
+from .base import Kind, Param, Stage
 from .prefilter import Search
 from .required import required_characters
 
@@ -61,12 +61,13 @@ class Substitution(Kind):
         pattern, prefilter = self.options["pattern"], self.options["prefilter"]
         if not all(required.found_in(doc.text) for required in self.required) or not self.search.may_match(doc.text):
             return
-        if prefilter and not prefilter.search(doc.text, timeout=timeout_for(doc.text)):
+        budget = self.budget(doc)
+        if prefilter and not budget.run(prefilter.search, doc.text):
             return
         reason = self.options["reason"] or self.rule.summary
         in_record = doc.meta.get("record") and self.options["record_replace"] is not None
         template = self.options["record_replace"] if in_record else self.options["replace"]
-        for match in pattern.finditer(doc.text, timeout=timeout_for(doc.text)):
+        for match in budget.finditer(pattern, doc.text):
             replacement = self._replacement(match, template)
             if replacement != match.group():
                 yield self.finding(match.start(), match.end(), replacement, reason)
