@@ -1,14 +1,16 @@
-"""The helpers of bench/quality.py, on tiny hand-made data.
+"""The helpers of bench/quality.py and bench/rule_precision.py, on tiny hand-made data.
 
 Every expected figure is worked out by hand in the comment beside it.
 """
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pytest
 
 from bench.quality import (EachPreset, article_lost, collections, gold_lines_dropped, gold_tokens_lost,
                            html_clean, main, new_rule, recall_lost, run_input)
+from bench.rule_precision import judge_document, junk_and_content, new_tally, removed_tokens
+from bench.rule_precision import main as precision_main
 from cleaner import Result
 from cleaner.change import Change
 
@@ -117,6 +119,32 @@ def test_html_clean_gives_the_presets_result_and_raises_a_pages_error():
         clean("q", "")
 
 
+def test_removed_tokens_are_the_multiset_difference():
+    assert removed_tokens("the cat and the dog", "the dog") == Counter({"the": 1, "cat": 1, "and": 1})
+
+
+def test_junk_and_content_counts_as_content_only_the_gold_shortfall():
+    # "the": 3 removed, the gold has 5 and the cleaned text kept 3: 2 of them content, 1 junk;
+    # "Share": not in the gold: junk.
+    assert junk_and_content(Counter({"the": 3, "Share": 1}), Counter({"the": 5}), Counter({"the": 3})) == (2, 2)
+    # the cleaned text kept as many as the gold has: all junk
+    assert junk_and_content(Counter({"the": 2}), Counter({"the": 1}), Counter({"the": 1})) == (2, 0)
+
+
+def test_judge_document_attributes_removed_tokens_to_each_applied_drop_or_fix():
+    gold = "Storm hits the coast today."
+    result = Result("Storm hits the coast.", (
+        change("B001", "drop", "Share this\n", line=2),  # Share, this: not in the gold: 2 junk
+        change("P001", "fix", "coast today", "coast"),  # today: gold 1, kept 0: 1 content
+        change("M001", "report", "Storm"),  # a report removes nothing
+        change("P002", "fix", "hits", "", applied=False),  # a held-back fix removes nothing
+    ), "")
+    rules = defaultdict(new_tally)
+    judge_document(gold, result, rules)
+    assert {code: (r["changes"], r["junk"], r["content"]) for code, r in rules.items()} == {
+        "B001": (1, 2, 0), "P001": (1, 0, 1)}
+
+
 @pytest.fixture
 def collection(tmp_path):
     """A one-document collection whose input has a share line around the article."""
@@ -135,3 +163,9 @@ def test_quality_script_prints_a_row_per_input_and_preset_and_the_clean_text_tab
     assert ["tiny", "dump", "default"] in rows and ["tiny", "dump", "article-body"] in rows
     assert [line.split() for line in out.splitlines() if line.startswith("tiny") and "%" in line][-2:] == [
         ["tiny", "default", "1", "0", "0.00%"], ["tiny", "article-body", "1", "0", "0.00%"]]  # 1 gold line, kept
+
+
+def test_rule_precision_script_runs_on_a_collection(collection, capsys):
+    assert precision_main(["--data", str(collection), "--preset", "default", "--json"]) == 0
+    runs = json.loads(capsys.readouterr().out)["runs"]
+    assert [(run["collection"], run["preset"], run["inputs"]) for run in runs] == [("tiny", "default", ["dump"])]
