@@ -23,7 +23,7 @@ from .files import InputError, parse_size
 from .formats import ReadOptions
 from .interrupt import Tally, interruptible
 from .processing import Outcome, outcomes, process_stdin
-from .project import ConfigError, Project, load_project
+from .project import ConfigError, Project, language_name, load_project
 from .report import summary_lines
 from .rules import RuleError, load_rules
 from .runner import CHANGES_DIR, Summary, clean_tree, collect, fix_tree, restore_file, restore_tree
@@ -50,6 +50,13 @@ def _size(ctx, param, value: str) -> int:
         raise click.BadParameter(str(error)) from error
 
 
+def _language(ctx, param, value: str | None) -> str | None:
+    try:
+        return None if value is None else language_name(value, "--language")
+    except ConfigError as error:
+        raise click.BadParameter(str(error).removeprefix("--language = "), param=param) from error
+
+
 def rule_options(command):
     """The options shared by the cleaning commands: rule selection, config file, JSONL fields."""
     for option in reversed([
@@ -57,6 +64,9 @@ def rule_options(command):
         click.option("--ignore", multiple=True, help="Never these rules."),
         click.option("--extend-select", multiple=True, help="These rules as well as the defaults."),
         click.option("--preset", type=click.Choice(preset_names()), help="A named rule preset."),
+        click.option("--language", callback=_language,
+                     help="The language of every document (a jusText stoplist name: English, German...); "
+                          "default: read from each text."),
         click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
                      help="A folder of your own rule files (TOML)."),
         click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -83,12 +93,13 @@ class Run:
     stdin_name: str | None
 
 
-def make_run(sources, select, ignore, extend_select, preset, rules_dirs, config_file, text_field, id_field,
+def make_run(sources, select, ignore, extend_select, preset, language, rules_dirs, config_file, text_field, id_field,
              stdin_filename, max_bytes, jobs, unsafe_fixes: bool | None = None, to_utf8: bool = False) -> Run:
     if "-" in map(str, sources) and len(sources) > 1:
         raise Failure("'-' (stdin) must be the only SOURCE")
     flags = {"select": _codes(select) or None, "ignore": _codes(ignore), "extend-select": _codes(extend_select),
-             "preset": preset, "rules-dirs": [str(d) for d in rules_dirs], "unsafe-fixes": bool(unsafe_fixes)}
+             "preset": preset, "rules-dirs": [str(d) for d in rules_dirs], "unsafe-fixes": bool(unsafe_fixes),
+             "language": language}
     try:
         project = load_project(list(sources), config_file, flags, in_place=unsafe_fixes is not None)
     except (ConfigError, RuleError) as error:

@@ -34,6 +34,8 @@ class Config:
     rules_dirs: tuple[Path, ...] = ()
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     unsafe_fixes: bool = True
+    #: The language of every document (a jusText stoplist name), instead of reading it from each text.
+    language: str | None = None
 
     def selects(self, *, code: str, name: str, default: bool) -> bool:
         """Whether a rule with this code, name and default runs under this config."""

@@ -57,7 +57,10 @@ class Cleaner:
         self.kinds = build_kinds(self.rules)
 
     def clean(self, text: str, *, path: str | None = None, meta: dict[str, Any] | None = None) -> Result:
-        return self.clean_document(Document(text, path, meta or {}))
+        meta = meta or {}
+        if self.config.language and "language" not in meta:
+            meta = {**meta, "language": self.config.language}
+        return self.clean_document(Document(text, path, meta))
 
     def uses(self, kind_name: str) -> bool:
         """Whether an enabled rule of this kind runs (readers skip work that no rule needs)."""

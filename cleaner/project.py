@@ -31,11 +31,12 @@ from .change import ACTIONS
 from .config import Config, preset_names
 from .engine import Cleaner
 from .rules import RuleError, load_rules
+from .words import stoplists
 
 CONFIG_NAMES = ("cleaner.toml", "pyproject.toml")
 DEFAULTS: dict[str, Any] = {
     "select": None, "ignore": [], "extend-select": [], "per-file-ignores": {}, "exclude": [],
-    "preset": None, "rules-dirs": [], "unsafe-fixes": False, "rules": {}, "sites": {},
+    "preset": None, "rules-dirs": [], "unsafe-fixes": False, "rules": {}, "sites": {}, "language": None,
 }
 SITE_KEYS = ("select", "ignore", "extend-select", "rules")
 RULE_OPTION_TYPES = {"enabled": bool, "action": str, "fix": str}
@@ -137,10 +138,21 @@ def parse_settings(data: dict[str, Any], source: str) -> dict[str, Any]:
             settings[key] = value
         elif key == "rules":
             settings[key] = _rule_options(value, f"{source}: rules")
+        elif key == "language":
+            settings[key] = language_name(value, where)
         else:
             settings[key] = {host.lower(): _site(site, f"{source}: sites.{host}")
                              for host, site in _table(value, where).items()}
     return settings
+
+
+def language_name(value: Any, where: str) -> str:
+    """The stoplist name ``value`` gives (any case: ``english`` is ``English``); ``ConfigError`` if none."""
+    names = {name.casefold(): name for name in stoplists()}
+    if not isinstance(value, str) or value.casefold() not in names:
+        raise ConfigError(f"{where} = {value!r}: unknown language; allowed: the {len(names)} names of jusText's "
+                          f"stoplists, such as English, German, French, Spanish, Portuguese, Czech")
+    return names[value.casefold()]
 
 
 def site_matches(host: str, url: str | None) -> bool:
@@ -175,7 +187,7 @@ class Project:
             select=tuple(s["select"]) if s["select"] is not None else None, ignore=tuple(s["ignore"]),
             extend_select=tuple(s["extend-select"]), preset=s["preset"],
             rules_dirs=tuple(Path(folder) for folder in s["rules-dirs"]), options=s["rules"],
-            unsafe_fixes=s["unsafe-fixes"] or not self.in_place,
+            unsafe_fixes=s["unsafe-fixes"] or not self.in_place, language=s["language"],
         )
 
     def _relative(self, path: Path) -> str:

@@ -23,3 +23,31 @@ def test_a_large_list_that_holds_english_words_does_not_win_english_text():
 
 def test_a_given_language_is_used():
     assert best_stoplist(Document(PROSE, meta={"language": "German"}))[0] == "German"
+
+
+def test_the_language_setting_reaches_the_rules_and_their_log():
+    from cleaner import Cleaner, Config
+
+    before = "The museum opened its new wing on Thursday, and more than two thousand visitors came to see it.\n\n"
+    after = "Entry to the new wing is free until the end of the month, the director of the museum said.\n"
+    text = before + "Ten great walks along the northern coast for a…\n\n" + after
+    chosen = {change.scores["language"] for change in Cleaner(Config(language="German")).clean(text).changes
+              if change.code == "J001"}
+    assert chosen == {"German"}
+    assert {c.scores["language"] for c in Cleaner().clean(text).changes if c.code == "J001"} == {"English"}
+
+
+def test_language_in_config_and_on_the_command_line(tmp_path):
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    (tmp_path / "cleaner.toml").write_text('language = "german"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(PROSE, encoding="utf-8")
+    shown = CliRunner().invoke(main, ["config", str(tmp_path / "a.txt")])
+    assert 'language = "German"' in shown.output
+    bad = CliRunner().invoke(main, ["check", "--language", "klingon", str(tmp_path / "a.txt")])
+    assert bad.exit_code == 2 and "unknown language" in bad.output
+    (tmp_path / "cleaner.toml").write_text('language = "klingon"\n', encoding="utf-8")
+    broken = CliRunner().invoke(main, ["check", str(tmp_path / "a.txt")])
+    assert broken.exit_code == 2 and "cleaner.toml" in broken.output and "unknown language" in broken.output
