@@ -27,6 +27,7 @@ from .corpus import prepare as prepare_corpus
 from .engine import Cleaner
 from .files import InputError, Source, atomic_file, atomic_write, cause, commit, iter_sources, remove_staged
 from .formats import ReadOptions, format_of, format_of_log
+from .logcheck import check_log
 from .logstream import open_log, to_json
 from .processing import Item, Outcome, outcomes
 from .project import Project
@@ -252,12 +253,13 @@ def _fix_whole(outcome: Outcome) -> None:
 def restore_tree(out: Path, dest: Path, notes: list[tuple[Path, str]] | None = None) -> list[tuple[Path, str]]:
     """Rebuild the original files of a ``clean`` output folder under ``dest``; return the failures.
 
-    Outputs made from HTML cannot be rebuilt (their source was never changed):
-    they are added to ``notes``, not counted as failures.
+    Each log is restored, and each cleaned file without a log is a failure. Outputs made from HTML cannot be
+    rebuilt (their source was never changed): they are added to ``notes``, not counted as failures.
     """
     failures = []
-    for log_path in sorted((out / CHANGES_DIR).rglob("*.json")):
-        relative = log_path.relative_to(out / CHANGES_DIR)
+    changes = out / CHANGES_DIR
+    for log_path in sorted(path for path in changes.rglob("*.json") if path.is_file()):
+        relative = log_path.relative_to(changes)
         if relative == SUMMARY:
             continue
         relative = relative.with_name(relative.name.removesuffix(".json"))
@@ -265,13 +267,23 @@ def restore_tree(out: Path, dest: Path, notes: list[tuple[Path, str]] | None = N
             restore_file(out / relative, log_path, dest / relative)
         except (InputError, OSError, ValueError, KeyError) as error:
             (notes if _from_html(log_path) and notes is not None else failures).append((out / relative, str(error)))
-    return failures
+    return failures + list(_without_log(out))
+
+
+def _without_log(out: Path) -> Iterator[tuple[Path, str]]:
+    """The files of a ``clean`` output folder that have no change log (and the paths in it that are not files)."""
+    for cleaned in iter_sources([out]):
+        if isinstance(cleaned, tuple):  # a broken link, a folder that cannot be listed
+            yield cleaned
+        elif not (log := out / CHANGES_DIR / f"{cleaned.relative}.json").is_file():
+            yield cleaned.path, f"it has no change log ({log}), so it cannot be restored"
 
 
 def restore_file(cleaned: Path, log_path: Path, dest: Path) -> None:
-    """Rebuild the original of one cleaned file at ``dest`` (atomically) from its log, reading both as streams."""
-    with open_log(log_path) as log:
-        fmt = format_of_log(log.get("format", "text"), cleaned)
+    """Rebuild the original of one cleaned file at ``dest`` (atomically) from its log, reading both as streams.
+
+    The log is checked first (``check_log``); ``dest`` is written only if the original's sha256 matches."""
+    fmt = format_of_log(check_log(log_path), cleaned)
     with atomic_file(dest) as out:
         fmt.restore(cleaned, log_path, out)
 
