@@ -41,8 +41,10 @@ class Decoded:
     bom: bytes
 
 
+#: The folder of OUT that holds the change logs, as ``_changes/<relative path>.json``.
+CHANGES_DIR = "_changes"
 #: Folders never searched for sources: cleaner's own change logs.
-SKIPPED_FOLDERS = frozenset({"_changes"})
+SKIPPED_FOLDERS = frozenset({CHANGES_DIR})
 
 
 def _skipped(relative: Path) -> bool:
@@ -206,28 +208,64 @@ NEW_FILE_MODE = 0o666 & ~_umask()
 
 
 @contextmanager
-def staged(folder: Path, name: str, tag: str = "", durable: bool = True,
-           mode: int | None = None) -> Iterator[tuple[BinaryIO, Path]]:
+def staged(folder: Path, name: str, tag: str = "", durable: bool = True, mode: int | None = None,
+           shown: str = "") -> Iterator[tuple[BinaryIO, Path]]:
     """A new hidden temporary file in ``folder`` to write ``name`` into: ``(handle, path)``.
 
     When the block ends the file is flushed (and, if ``durable``, fsynced),
     ready for ``commit``; if the block raises, it is removed. A process killed
     in the block leaves it: ``remove_staged`` finds it by ``tag``. ``mode``:
     the file's final mode, set now (else it is private until ``commit``).
+    ``shown``: what the file is for; a failure to write it is then an
+    ``InputError`` that names it (not the temporary file).
     """
     folder.mkdir(parents=True, exist_ok=True)
-    fd, created = tempfile.mkstemp(dir=folder, prefix=f".{name}.{tag}", suffix=".tmp")
+    with _naming(shown):
+        fd, created = tempfile.mkstemp(dir=folder, prefix=f".{name}.{tag}", suffix=".tmp")
     try:
         if mode is not None:
             os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
-            yield handle, Path(created)
-            handle.flush()
-            if durable:
-                os.fsync(handle.fileno())
+            yield (Writing(handle, shown) if shown else handle), Path(created)  # type: ignore[misc]
+            with _naming(shown):
+                handle.flush()
+                if durable:
+                    os.fsync(handle.fileno())
     except BaseException:
         Path(created).unlink(missing_ok=True)
         raise
+
+
+class Writing:
+    """A staged file's handle whose write errors are ``InputError``s that name what the file is for."""
+
+    def __init__(self, handle: BinaryIO, shown: str) -> None:
+        self.handle, self.shown = handle, shown
+
+    def write(self, data: bytes) -> int:
+        try:
+            return self.handle.write(data)
+        except OSError as error:
+            raise _write_error(self.shown, error) from error
+
+    def flush(self) -> None:
+        with _naming(self.shown):
+            self.handle.flush()
+
+
+@contextmanager
+def _naming(shown: str) -> Iterator[None]:
+    """Turn a failure to write into an ``InputError`` that names ``shown`` (if not '')."""
+    try:
+        yield
+    except OSError as error:
+        if not shown:
+            raise
+        raise _write_error(shown, error) from error
+
+
+def _write_error(shown: str, error: OSError) -> InputError:
+    return InputError(f"cannot write {shown}: {cause(error)}")
 
 
 def remove_staged(path: Path, tag: str) -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from .files import (NEW_FILE_MODE, InputError, Source, atomic_file, cause, commit, open_source, read_bytes,
+from .files import (CHANGES_DIR, NEW_FILE_MODE, InputError, Source, atomic_file, cause, commit, open_source, read_bytes,
                     read_stdin, staged)
 from .formats import Format, Notes, Pick, Processed, ReadOptions, Sink, StreamedFormat, format_of
 from .logstream import to_json
@@ -72,7 +72,7 @@ def process(item: Item, project: Project, options: ReadOptions = ReadOptions(), 
         if fmt.streams:
             with open_source(item.path) as source:
                 outcome.size = os.fstat(source.fileno()).st_size
-                outcome.processed = _stream(item.path, source, fmt, project, options, in_place)
+                outcome.processed = _stream(item, source, fmt, project, options, in_place)
         else:
             raw = read_bytes(item.path, options.max_bytes)
             outcome.size = len(raw)
@@ -86,27 +86,32 @@ def process(item: Item, project: Project, options: ReadOptions = ReadOptions(), 
 
 
 def _stage(processed: Processed, staging: Path, relative: Path) -> Processed:
-    """Write a whole file's copy and log into the staging folder where it was cleaned (a worker, maybe),
+    """Write a whole file's log and copy into the staging folder where it was cleaned (a worker, maybe),
     so the run only moves them into OUT: encoding and writing logs is spread over the workers."""
-    output = processed.output
-    try:
-        if isinstance(output, bytes):
-            with staged(staging, relative.name, durable=False, mode=NEW_FILE_MODE) as (handle, output):
+    output, (copy_shown, log_shown) = processed.output, _shown(staging, relative)
+    with staged(staging, f"{relative.name}.json", durable=False, mode=NEW_FILE_MODE, shown=log_shown) as (handle, log):
+        handle.write(to_json(processed.log))
+    if isinstance(output, bytes):
+        try:
+            with staged(staging, relative.name, durable=False, mode=NEW_FILE_MODE, shown=copy_shown) as (handle, output):
                 handle.write(processed.output)
-        with staged(staging, f"{relative.name}.json", durable=False, mode=NEW_FILE_MODE) as (handle, log):
-            handle.write(to_json(processed.log))
-    except OSError as error:
-        processed.discard()
-        if isinstance(output, Path):
-            output.unlink(missing_ok=True)
-        raise InputError(f"cannot write {staging.parent / relative}: {cause(error)}") from error
+        except InputError:
+            log.unlink()
+            raise
     return replace(processed, output=output, log=log)
 
 
-def _stream(path: Path, source: BinaryIO, fmt: StreamedFormat, project: Project, options: ReadOptions,
+def _shown(staging: Path, relative: Path) -> tuple[str, str]:
+    """How errors name the copy and the log that are staged for OUT/``relative``."""
+    out = staging.parent
+    return str(out / relative), f"its change log {out / CHANGES_DIR / relative}.json"
+
+
+def _stream(item: Source, source: BinaryIO, fmt: StreamedFormat, project: Project, options: ReadOptions,
             in_place: bool) -> Processed:
     """Clean a streamed file: ``fix`` rewrites it in place (atomically, if it changed); ``clean`` stages its
     copy and log in ``options.staging``, for the run to move into OUT; ``check`` writes nothing."""
+    path = item.path
     notes, pick = _notes(project, path, options), _pick(project, path)
     if options.show == "fix":
         with staged(path.parent, path.name, options.tag) as (output, temp):
@@ -121,8 +126,9 @@ def _stream(path: Path, source: BinaryIO, fmt: StreamedFormat, project: Project,
         return Processed(notes, problems=problems)
     if in_place or options.staging is None:
         return Processed(notes, problems=fmt.stream(str(path), source, pick, options, notes, Sink()))
-    with staged(options.staging, path.name, durable=False, mode=NEW_FILE_MODE) as (output, copy), \
-            staged(options.staging, f"{path.name}.json", durable=False, mode=NEW_FILE_MODE) as (log, log_copy):
+    copy_shown, log_shown = _shown(options.staging, fmt.output_name(item.relative))
+    with staged(options.staging, path.name, durable=False, mode=NEW_FILE_MODE, shown=copy_shown) as (output, copy), \
+            staged(options.staging, f"{path.name}.json", durable=False, mode=NEW_FILE_MODE, shown=log_shown) as (log, log_copy):
         problems = fmt.stream(str(path), source, pick, options, notes, Sink(output, log))
     return Processed(notes, copy, log_copy, problems)
 

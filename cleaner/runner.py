@@ -17,7 +17,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -25,14 +25,13 @@ from typing import Any
 
 from .corpus import prepare as prepare_corpus
 from .engine import Cleaner
-from .files import InputError, Source, atomic_file, atomic_write, cause, commit, iter_sources, remove_staged
-from .formats import ReadOptions, format_of, format_of_log
+from .files import CHANGES_DIR, InputError, Source, atomic_file, atomic_write, cause, commit, iter_sources, remove_staged
+from .formats import Processed, ReadOptions, format_of, format_of_log
 from .logcheck import check_log
 from .logstream import open_log, to_json
 from .processing import Item, Outcome, outcomes
 from .project import Project
 
-CHANGES_DIR = "_changes"
 SUMMARY = Path("summary.json")
 
 @dataclass
@@ -189,14 +188,28 @@ class Output:
             error = f"its log would overwrite the run summary {CHANGES_DIR}/{SUMMARY}"
         else:
             self.written.add(str(relative))
-            try:
-                self._put(target, processed.output)  # None: a dropped duplicate, not written
-                self._put(self.root / CHANGES_DIR / f"{relative}.json", processed.log)
-            except OSError as failure:
-                error = f"cannot write {target}: {cause(failure)}"
+            error = self._put_both(target, self.root / CHANGES_DIR / f"{relative}.json", processed)
         if error is not None:
             processed.discard()
         return error
+
+    def _put_both(self, target: Path, log_path: Path, processed: Processed) -> str | None:
+        """Move a file's log, then its copy into OUT; return the error that prevented it.
+
+        The log goes first: a copy in OUT always has its log. If the copy cannot be written, its log is
+        removed, and so is the copy a run before this one left there: OUT holds nothing of the file."""
+        try:
+            self._put(log_path, processed.log)
+        except OSError as failure:
+            return f"cannot write its change log {log_path}: {cause(failure)}"
+        try:
+            self._put(target, processed.output)  # None: a dropped duplicate, not written
+        except OSError as failure:
+            for path in (log_path, target):
+                with suppress(OSError):  # a folder in the copy's place stays
+                    path.unlink(missing_ok=True)
+            return f"cannot write {target}: {cause(failure)}"
+        return None
 
     def _put(self, path: Path, content: bytes | dict[str, Any] | Path | None) -> None:
         """Write bytes or a log to ``path``, or move a staged file there; None: nothing.
