@@ -31,6 +31,8 @@ from .runner import CHANGES_DIR, Summary, clean_tree, collect, fix_tree, restore
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 #: Runs over this many files show a progress bar (on a terminal, outside CI).
 PROGRESS_MIN_FILES = 20
+#: The most worker processes ``--jobs`` starts: a huge number would start processes until the machine stops.
+MOST_JOBS = max(1024, os.cpu_count() or 1)
 
 
 class Failure(click.ClickException):
@@ -67,7 +69,7 @@ def rule_options(command):
         click.option("--max-bytes", default="64M", show_default=True, callback=_size,
                      help="Refuse a larger text file, HTML page (also decompressed) or stdin with an error; for "
                           "JSON Lines, a larger record (the file may be any size). K, M, G suffixes; 0: no limit."),
-        click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="all cores",
+        click.option("-j", "--jobs", type=click.IntRange(min=1, max=MOST_JOBS), default=os.cpu_count() or 1, show_default="all cores",
                      help="Worker processes; the output is the same for any number."),
     ]):
         command = option(command)

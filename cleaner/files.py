@@ -141,20 +141,28 @@ def encode(text: str, encoding: str, bom: bytes) -> bytes:
 #: Largest file (HTML: decompressed page; JSON Lines: record) read by default: ``--max-bytes``.
 DEFAULT_MAX_BYTES = 64 * 2**20
 UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}
+#: The largest limit ``--max-bytes`` takes (0 is no limit): larger ones cannot be passed to a read.
+LARGEST_SIZE = 2**10 * UNITS["G"]
 
 
 def parse_size(text: str) -> int:
-    """A byte count, with an optional K, M or G suffix (powers of 1024); 0 means no limit.
+    """A byte count, with an optional K, M or G suffix (powers of 1024), at most 1024G; 0 means no limit.
 
     >>> parse_size("64M"), parse_size("1500"), parse_size("2g")
     (67108864, 1500, 2147483648)
+    >>> parse_size("99999999999999999999999G")
+    Traceback (most recent call last):
+    ValueError: '99999999999999999999999G' is above 1024G, the largest size (0: no limit)
     """
     number, unit = text.strip().upper().removesuffix("IB").removesuffix("B"), ""
     if number[-1:] in UNITS:
         number, unit = number[:-1], number[-1]
     if not number.isdigit():
         raise ValueError(f"'{text}' is not a size (a number of bytes, or with K, M or G: 64M)")
-    return int(number) * UNITS[unit]
+    size = int(number) * UNITS[unit]
+    if size > LARGEST_SIZE:
+        raise ValueError(f"'{text}' is above 1024G, the largest size (0: no limit)")
+    return size
 
 
 def megabytes(size: int) -> str:
