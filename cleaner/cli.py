@@ -110,6 +110,8 @@ def _read_stdin(run: Run, show: str, write: bool = True, log_path: Path | None =
 
 def _error(outcome: Outcome) -> bool:
     """Print a file's error, its bad JSONL lines and its warnings; True if there were errors."""
+    if outcome.warning is not None:
+        click.echo(f"warning: {outcome.path}: {outcome.warning}", err=True)
     if outcome.error is not None:
         click.echo(f"error: {outcome.path}: {outcome.error}", err=True)
     if outcome.processed is None:

@@ -14,12 +14,14 @@ from __future__ import annotations
 import errno
 import glob
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 
 class InputError(Exception):
@@ -51,25 +53,45 @@ def _skipped(relative: Path) -> bool:
     return any(part.startswith(".") or part in SKIPPED_FOLDERS for part in relative.parts)
 
 
-def iter_sources(roots: list[Path], excluded: Callable[[Path], bool] = lambda path: False,
-                 ) -> Iterator[Source | tuple[Path, str]]:
+class Passed(NamedTuple):
+    """A path met in a folder that is left alone, with a warning: ``why`` (a pipe, a link out of the folder)."""
+
+    path: Path
+    why: str
+
+
+@dataclass(frozen=True)
+class _Walk:
+    """How folders are walked: links to files must stay in ``root``; ``sweep`` removes stale staged files."""
+
+    root: Path
+    excluded: Callable[[Path], bool]
+    sweep: bool
+
+
+def iter_sources(roots: list[Path], excluded: Callable[[Path], bool] = lambda path: False, sweep: bool = False,
+                 ) -> Iterator[Source | Passed | tuple[Path, str]]:
     """Files under each root, sorted; hidden files and folders, ``_changes`` and ``excluded`` files are skipped.
 
     ``excluded`` applies to files found in a folder, not to files named as roots.
     Symbolic links to folders are not followed (no loops). Yields ``(path, cause)``
     for a root that does not exist, a broken or looping symbolic link, a folder
-    that cannot be listed. Lazily: one folder's listing is held at a time.
+    that cannot be listed; ``Passed`` for a link found in a folder that leads
+    out of its root (as black does; a file named as a root is read through its
+    link) and for a pipe, socket or device. ``sweep`` (``fix``): remove the
+    files staged beside the files found by runs that were killed (``STAGED``).
+    Lazily: one folder's listing is held at a time.
     """
     for root in roots:
         if root.is_file():
             yield Source(root, Path(root.name))
         elif root.is_dir():
-            yield from _walk(root, Path(), excluded)
+            yield from _walk(root, Path(), _Walk(root.resolve(), excluded, sweep))
         else:
             yield root, _missing_cause(root)
 
 
-def _walk(folder: Path, relative: Path, excluded: Callable[[Path], bool]) -> Iterator[Source | tuple[Path, str]]:
+def _walk(folder: Path, relative: Path, walk: _Walk) -> Iterator[Source | Passed | tuple[Path, str]]:
     """The files under ``folder`` (at ``relative`` under its root) in the order of their relative paths'
     parts: each folder's entries sorted by name, a subfolder's files in its place."""
     try:
@@ -78,16 +100,37 @@ def _walk(folder: Path, relative: Path, excluded: Callable[[Path], bool]) -> Ite
     except OSError as error:
         yield folder, f"cannot list this folder: {cause(error)}"
         return
+    names = {entry.name for entry in entries}
     for entry in entries:
         path, inside, kind = Path(entry.path), relative / entry.name, _kind(entry)
         if kind == "folder":
             if not _skipped(Path(entry.name)):
-                yield from _walk(path, inside, excluded)
-        elif not (_skipped(inside) or excluded(path)):
-            if kind == "file":
-                yield Source(path, inside)
-            elif kind == "link":
-                yield path, _missing_cause(path)
+                yield from _walk(path, inside, walk)
+        elif walk.sweep and kind == "file" and _stale(entry.name, names):
+            path.unlink(missing_ok=True)
+        elif not (_skipped(inside) or walk.excluded(path)):
+            yield _found(path, inside, kind, walk.root)
+
+
+def _found(path: Path, inside: Path, kind: str, root: Path) -> Source | Passed | tuple[Path, str]:
+    """What the walk yields for ``path`` (``inside`` its root), which is not a folder (``kind``: see ``_kind``)."""
+    if kind == "link":
+        return path, _missing_cause(path)
+    if kind == "other":
+        return Passed(path, f"skipped: {_special_kind(path)}, not a regular file")
+    if path.is_symlink() and not (target := path.resolve()).is_relative_to(root):
+        return Passed(path, f"skipped: a symbolic link to {target}, outside {root}")
+    return Source(path, inside)
+
+
+def _special_kind(path: Path) -> str:
+    """What a path that is neither a file, a folder nor a link is: 'a named pipe (FIFO)', 'a socket', 'a device'."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return "a special file"
+    return ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file")
 
 
 def _kind(entry: os.DirEntry[str]) -> str:
@@ -222,14 +265,15 @@ def staged(folder: Path, name: str, tag: str = "", durable: bool = True, mode: i
 
     When the block ends the file is flushed (and, if ``durable``, fsynced),
     ready for ``commit``; if the block raises, it is removed. A process killed
-    in the block leaves it: ``remove_staged`` finds it by ``tag``. ``mode``:
+    in the block leaves it: ``remove_staged`` finds it by ``tag`` (``run_tag``),
+    and a later run by the writer's pid in its name (``STAGED``). ``mode``:
     the file's final mode, set now (else it is private until ``commit``).
     ``shown``: what the file is for; a failure to write it is then an
     ``InputError`` that names it (not the temporary file).
     """
     folder.mkdir(parents=True, exist_ok=True)
     with _naming(shown):
-        fd, created = tempfile.mkstemp(dir=folder, prefix=f".{name}.{tag}", suffix=".tmp")
+        fd, created = tempfile.mkstemp(dir=folder, prefix=f".{name}.cleaner-{os.getpid()}-{tag}", suffix=".tmp")
     try:
         if mode is not None:
             os.fchmod(fd, mode)
@@ -276,15 +320,39 @@ def _write_error(shown: str, error: OSError) -> InputError:
     return InputError(f"cannot write {shown}: {cause(error)}")
 
 
+#: The name of a file ``staged`` for ``name``: ``.<name>.cleaner-<pid of its writer>-[<tag>-]<random>.tmp``.
+STAGED = re.compile(r"\.(?P<name>.+)\.cleaner-(?P<pid>[0-9]{1,9})-(?:[0-9a-f]{8}-)?[a-z0-9_]{8}\.tmp")
+
+
+def run_tag() -> str:
+    """A tag for the files a run and its workers stage: ``remove_staged`` finds them by it."""
+    return f"{os.urandom(4).hex()}-"
+
+
 def remove_staged(path: Path, tag: str) -> None:
     """Remove the files staged for ``path`` with ``tag`` that were never committed."""
     assert tag, "without a tag, the temporary files of other runs would match"
-    for temp in path.parent.glob(f".{glob.escape(path.name)}.{glob.escape(tag)}*.tmp"):
+    for temp in path.parent.glob(f".{glob.escape(path.name)}.cleaner-*-{glob.escape(tag)}*.tmp"):
         temp.unlink(missing_ok=True)
 
 
+def _stale(name: str, names: set[str]) -> bool:
+    """Whether ``name`` is a file staged beside one of ``names`` by a process that no longer runs."""
+    match = STAGED.fullmatch(name)
+    if match is None or match["name"] not in names:
+        return False
+    try:
+        os.kill(int(match["pid"]), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # a process of another user: it runs
+        pass
+    return False
+
+
 def commit(temp: Path, path: Path, durable: bool = True, fresh: bool = False) -> None:
-    """Rename a staged file over ``path``, with ``path``'s mode (or the usual one for a new file).
+    """Rename a staged file over ``path``, with ``path``'s owner, group and mode (or the usual mode for a new
+    file; owner and group are kept where this process may set them: as root, or when they are its own).
 
     If ``durable``, the rename is fsynced too, so it survives a power cut; if it fails, the staged file is removed.
     ``fresh``: ``temp`` was staged with ``NEW_FILE_MODE`` into an existing folder, so it is only renamed (a
@@ -293,13 +361,25 @@ def commit(temp: Path, path: Path, durable: bool = True, fresh: bool = False) ->
     try:
         if not fresh:
             path.parent.mkdir(parents=True, exist_ok=True)
-            os.chmod(temp, path.stat().st_mode & 0o7777 if path.exists() else NEW_FILE_MODE)
+            _take_over(temp, path)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     if durable:
         _fsync_folder(path.parent)
+
+
+def _take_over(temp: Path, path: Path) -> None:
+    """Give ``temp`` the owner, group and mode of ``path`` (the usual mode if it does not exist)."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        os.chmod(temp, NEW_FILE_MODE)
+        return
+    with suppress(PermissionError):  # not root: the owner (or the group) cannot be given away
+        os.chown(temp, status.st_uid, status.st_gid)
+    os.chmod(temp, status.st_mode & 0o7777)  # after chown, which clears the set-user-ID bit
 
 
 @contextmanager
