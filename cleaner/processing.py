@@ -22,11 +22,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .files import (CHANGES_DIR, NEW_FILE_MODE, InputError, Passed, Source, atomic_file, open_source, read_bytes,
-                    read_stdin, staged)
+from .files import CHANGES_DIR, NEW_FILE_MODE, InputError, Source, atomic_file, open_source, read_bytes, read_stdin, staged
 from .formats import Format, Notes, Pick, Processed, ReadOptions, Sink, StreamedFormat, format_of
 from .logstream import to_json
 from .project import Project
+from .walk import Passed
 
 Item = Source | Passed | tuple[Path, str]
 

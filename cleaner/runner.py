@@ -26,13 +26,13 @@ from typing import Any
 
 from .corpus import prepare as prepare_corpus
 from .engine import Cleaner
-from .files import (CHANGES_DIR, InputError, Source, atomic_file, atomic_write, cause, commit, iter_sources, remove_staged,
-                    run_tag)
+from .files import CHANGES_DIR, InputError, Source, atomic_file, atomic_write, cause, commit, remove_staged, run_tag
 from .formats import Processed, ReadOptions, format_of, format_of_log
 from .logcheck import check_log
 from .logstream import open_log, to_json
 from .processing import Item, Outcome, outcomes
 from .project import Project
+from .walk import iter_sources
 
 SUMMARY = Path("summary.json")
 
