@@ -81,17 +81,18 @@ def _walk(folder: Path, relative: Path, walk: _Walk) -> Iterator[Source | Passed
                 yield from _walk(path, inside, walk)
         elif walk.sweep and kind == "file" and _stale(entry.name, names):
             path.unlink(missing_ok=True)
-        elif not (_skipped(inside) or walk.excluded(path)):
-            yield _found(path, inside, kind, walk.root)
+        elif kind != "folder link" and not (_skipped(inside) or walk.excluded(path)):
+            yield _found(path, inside, kind, walk.root, entry.is_symlink())
 
 
-def _found(path: Path, inside: Path, kind: str, root: Path) -> Source | Passed | tuple[Path, str]:
-    """What the walk yields for ``path`` (``inside`` its root), which is not a folder (``kind``: see ``_kind``)."""
+def _found(path: Path, inside: Path, kind: str, root: Path, link: bool) -> Source | Passed | tuple[Path, str]:
+    """What the walk yields for ``path`` (``inside`` its root; ``link``: a symbolic link), which is not a folder
+    (``kind``: see ``_kind``)."""
     if kind == "link":
         return path, _missing_cause(path)
     if kind == "other":
         return Passed(path, f"skipped: {_special_kind(path)}, not a regular file")
-    if path.is_symlink() and not (target := path.resolve()).is_relative_to(root):
+    if link and not (target := path.resolve()).is_relative_to(root):
         return Passed(path, f"skipped: a symbolic link to {target}, outside {root}")
     return Source(path, inside)
 
@@ -107,8 +108,8 @@ def _special_kind(path: Path) -> str:
 
 
 def _kind(entry: os.DirEntry[str]) -> str:
-    """'folder' (not a link to one: links are not followed), 'file' (maybe through a link), 'link' (broken or
-    looping, or to a folder), or 'other' (a device, a pipe...)."""
+    """'folder', 'file' (maybe through a link), 'folder link' (not followed), 'link' (broken or looping), or
+    'other' (a device, a pipe...)."""
     try:
         if entry.is_dir(follow_symlinks=False):
             return "folder"
@@ -116,7 +117,9 @@ def _kind(entry: os.DirEntry[str]) -> str:
             return "file"
     except OSError:  # a link loop: is_file follows the link
         pass
-    return "link" if entry.is_symlink() and not _links_to_folder(entry) else "other"
+    if entry.is_symlink():
+        return "folder link" if _links_to_folder(entry) else "link"
+    return "other"
 
 
 def _links_to_folder(entry: os.DirEntry[str]) -> bool:
