@@ -12,8 +12,11 @@ cleaned text with its changes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+import json
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Literal
+
+from .files import InputError
 
 Action = Literal["fix", "drop", "report"]
 ACTIONS: tuple[Action, ...] = ("fix", "drop", "report")
@@ -74,8 +77,18 @@ class Change:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Change:
-        return cls(**data)
+    def from_dict(cls, data: Any) -> Change:
+        """A change read from a log. A missing or mistyped field is an ``InputError`` that names it; a field
+        this version does not know (a newer one's) is passed over.
+
+        >>> Change.from_dict({"code": "W001", "offset": "x"})
+        Traceback (most recent call last):
+        cleaner.files.InputError: a change has no 'name'
+        """
+        checked = check_items(data, CHANGE_TYPES, OPTIONAL_CHANGE_FIELDS, "a change")
+        if checked["action"] not in ACTIONS:
+            raise InputError(f"a change's 'action' must be one of {', '.join(ACTIONS)}, not {shown(checked['action'])}")
+        return cls(**checked)
 
     @property
     def edits(self) -> bool:
@@ -84,6 +97,40 @@ class Change:
 
 
 CHANGE_FIELDS = tuple(f.name for f in fields(Change))
+#: The JSON type of each field of a logged change.
+CHANGE_TYPES: dict[str, type] = {"code": str, "name": str, "action": str, "line": int, "col": int, "before": str,
+                                 "after": str, "reason": str, "step": int, "offset": int, "scores": dict,
+                                 "applied": bool}
+#: The fields a logged change may leave out (they have defaults).
+OPTIONAL_CHANGE_FIELDS = frozenset(f.name for f in fields(Change)
+                                   if f.default is not MISSING or f.default_factory is not MISSING)
+#: How an error names the JSON type a field must have.
+TYPE_NAMES = {str: "a string", int: "an integer", bool: "true or false", list: "an array", dict: "an object"}
+
+
+def check_items(data: Any, types: dict[str, type], optional: frozenset[str], what: str) -> dict[str, Any]:
+    """The items of the JSON object ``data`` that ``types`` names, each checked to be of its type; every one
+    that is not ``optional`` must be there. Else an ``InputError`` names ``what`` and the item.
+
+    >>> check_items({"line": "7", "new": 1}, {"line": int}, frozenset(), "an entry")
+    Traceback (most recent call last):
+    cleaner.files.InputError: an entry's 'line' must be an integer, not "7"
+    """
+    if not isinstance(data, dict):
+        raise InputError(f"{what} must be an object, not {shown(data)}")
+    for name, kind in types.items():
+        if name not in data and name not in optional:
+            raise InputError(f"{what} has no '{name}'")
+        value = data.get(name, kind())
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise InputError(f"{what}'s '{name}' must be {TYPE_NAMES[kind]}, not {shown(value)}")
+    return {name: data[name] for name in types if name in data}
+
+
+def shown(value: Any) -> str:
+    """A value as it is written in JSON, cut short."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 @dataclass(frozen=True, slots=True)

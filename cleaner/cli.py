@@ -31,6 +31,8 @@ from .runner import CHANGES_DIR, Summary, clean_tree, collect, fix_tree, restore
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 #: Runs over this many files show a progress bar (on a terminal, outside CI).
 PROGRESS_MIN_FILES = 20
+#: The most worker processes ``--jobs`` starts: a huge number would start processes until the machine stops.
+MOST_JOBS = max(1024, os.cpu_count() or 1)
 
 
 class Failure(click.ClickException):
@@ -77,7 +79,7 @@ def rule_options(command):
         click.option("--max-bytes", default="64M", show_default=True, callback=_size,
                      help="Refuse a larger text file, HTML page (also decompressed) or stdin with an error; for "
                           "JSON Lines, a larger record (the file may be any size). K, M, G suffixes; 0: no limit."),
-        click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="all cores",
+        click.option("-j", "--jobs", type=click.IntRange(min=1, max=MOST_JOBS), default=os.cpu_count() or 1, show_default="all cores",
                      help="Worker processes; the output is the same for any number."),
     ]):
         command = option(command)
@@ -120,6 +122,8 @@ def _read_stdin(run: Run, show: str, write: bool = True, log_path: Path | None =
 
 def _error(outcome: Outcome) -> bool:
     """Print a file's error, its bad JSONL lines and its warnings; True if there were errors."""
+    if outcome.warning is not None:
+        click.echo(f"warning: {outcome.path}: {outcome.warning}", err=True)
     if outcome.error is not None:
         click.echo(f"error: {outcome.path}: {outcome.error}", err=True)
     if outcome.processed is None:

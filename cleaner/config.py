@@ -19,6 +19,10 @@ from typing import Any
 from .rules import BUILTIN_RULES, Rule, RuleError
 
 PRESETS = BUILTIN_RULES / "presets"
+#: The largest whole number a rule parameter may be (or its negative): parameters are counts of words,
+#: lines or hash permutations, 128 at most by default; far larger ones make rules build regexes or tables
+#: that do not fit in memory.
+LARGEST_COUNT = 100_000
 
 
 def _matches(patterns: tuple[str, ...], code: str, name: str) -> bool:
@@ -78,5 +82,14 @@ def configure(rules: list[Rule], config: Config) -> list[Rule]:
     for rule in rules:
         rule = rule.with_options(**options.get(rule.code, {}), **options.get(rule.name, {}))
         enabled = config.selects(code=rule.code, name=rule.name, default=rule.enabled)
-        configured.append(rule.with_options(enabled=enabled))
+        configured.append(_counted(rule.with_options(enabled=enabled)))
     return configured
+
+
+def _counted(rule: Rule) -> Rule:
+    """``rule``, once its whole-number parameters are known to be within ``LARGEST_COUNT``."""
+    for key, value in rule.params.items():
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > LARGEST_COUNT:
+            raise RuleError(f"{rule.source}: rule {rule.code} ({rule.name}): parameter '{key}' is {value}, "
+                            f"beyond the largest count a rule takes ({LARGEST_COUNT:,})")
+    return rule

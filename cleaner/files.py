@@ -12,12 +12,12 @@ move it into place later, in order.
 from __future__ import annotations
 
 import codecs
-import errno
 import glob
 import os
+import re
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -58,88 +58,14 @@ class Decoded:
                 "encoding_how": self.how}
 
 
-#: Folders never searched for sources: cleaner's own change logs.
-SKIPPED_FOLDERS = frozenset({"_changes"})
-
-
-def _skipped(relative: Path) -> bool:
-    return any(part.startswith(".") or part in SKIPPED_FOLDERS for part in relative.parts)
-
-
-def iter_sources(roots: list[Path], excluded: Callable[[Path], bool] = lambda path: False,
-                 ) -> Iterator[Source | tuple[Path, str]]:
-    """Files under each root, sorted; hidden files and folders, ``_changes`` and ``excluded`` files are skipped.
-
-    ``excluded`` applies to files found in a folder, not to files named as roots.
-    Symbolic links to folders are not followed (no loops). Yields ``(path, cause)``
-    for a root that does not exist, a broken or looping symbolic link, a folder
-    that cannot be listed. Lazily: one folder's listing is held at a time.
-    """
-    for root in roots:
-        if root.is_file():
-            yield Source(root, Path(root.name))
-        elif root.is_dir():
-            yield from _walk(root, Path(), excluded)
-        else:
-            yield root, _missing_cause(root)
-
-
-def _walk(folder: Path, relative: Path, excluded: Callable[[Path], bool]) -> Iterator[Source | tuple[Path, str]]:
-    """The files under ``folder`` (at ``relative`` under its root) in the order of their relative paths'
-    parts: each folder's entries sorted by name, a subfolder's files in its place."""
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
-    except OSError as error:
-        yield folder, f"cannot list this folder: {cause(error)}"
-        return
-    for entry in entries:
-        path, inside, kind = Path(entry.path), relative / entry.name, _kind(entry)
-        if kind == "folder":
-            if not _skipped(Path(entry.name)):
-                yield from _walk(path, inside, excluded)
-        elif not (_skipped(inside) or excluded(path)):
-            if kind == "file":
-                yield Source(path, inside)
-            elif kind == "link":
-                yield path, _missing_cause(path)
-
-
-def _kind(entry: os.DirEntry[str]) -> str:
-    """'folder' (not a link to one: links are not followed), 'file' (maybe through a link), 'link' (broken or
-    looping, or to a folder), or 'other' (a device, a pipe...)."""
-    try:
-        if entry.is_dir(follow_symlinks=False):
-            return "folder"
-        if entry.is_file():
-            return "file"
-    except OSError:  # a link loop: is_file follows the link
-        pass
-    return "link" if entry.is_symlink() and not _links_to_folder(entry) else "other"
-
-
-def _links_to_folder(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_dir()
-    except OSError:
-        return False
+#: The folder of OUT that holds the change logs, as ``_changes/<relative path>.json``.
+CHANGES_DIR = "_changes"
 
 
 def cause(error: OSError) -> str:
     """An OS error's cause as a message goes on: ``no such file or directory``."""
     text = error.strerror or str(error)
     return text[:1].lower() + text[1:]
-
-
-def _missing_cause(path: Path) -> str:
-    """Why a path that is neither a file nor a folder cannot be read."""
-    try:
-        os.stat(path)
-    except OSError as error:
-        if path.is_symlink():
-            return "symbolic link loop" if error.errno == errno.ELOOP else "broken symbolic link"
-        return cause(error)
-    return "not a regular file or folder"
 
 
 def decode(data: bytes) -> Decoded:
@@ -167,20 +93,28 @@ def encode(text: str, encoding: str, bom: bytes) -> bytes:
 #: Largest file (HTML: decompressed page; JSON Lines: record) read by default: ``--max-bytes``.
 DEFAULT_MAX_BYTES = 64 * 2**20
 UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}
+#: The largest limit ``--max-bytes`` takes (0 is no limit): larger ones cannot be passed to a read.
+LARGEST_SIZE = 2**10 * UNITS["G"]
 
 
 def parse_size(text: str) -> int:
-    """A byte count, with an optional K, M or G suffix (powers of 1024); 0 means no limit.
+    """A byte count, with an optional K, M or G suffix (powers of 1024), at most 1024G; 0 means no limit.
 
     >>> parse_size("64M"), parse_size("1500"), parse_size("2g")
     (67108864, 1500, 2147483648)
+    >>> parse_size("99999999999999999999999G")
+    Traceback (most recent call last):
+    ValueError: '99999999999999999999999G' is above 1024G, the largest size (0: no limit)
     """
     number, unit = text.strip().upper().removesuffix("IB").removesuffix("B"), ""
     if number[-1:] in UNITS:
         number, unit = number[:-1], number[-1]
     if not number.isdigit():
         raise ValueError(f"'{text}' is not a size (a number of bytes, or with K, M or G: 64M)")
-    return int(number) * UNITS[unit]
+    size = int(number) * UNITS[unit]
+    if size > LARGEST_SIZE:
+        raise ValueError(f"'{text}' is above 1024G, the largest size (0: no limit)")
+    return size
 
 
 def megabytes(size: int) -> str:
@@ -234,39 +168,86 @@ NEW_FILE_MODE = 0o666 & ~_umask()
 
 
 @contextmanager
-def staged(folder: Path, name: str, tag: str = "", durable: bool = True,
-           mode: int | None = None) -> Iterator[tuple[BinaryIO, Path]]:
+def staged(folder: Path, name: str, tag: str = "", durable: bool = True, mode: int | None = None,
+           shown: str = "") -> Iterator[tuple[BinaryIO, Path]]:
     """A new hidden temporary file in ``folder`` to write ``name`` into: ``(handle, path)``.
 
     When the block ends the file is flushed (and, if ``durable``, fsynced),
     ready for ``commit``; if the block raises, it is removed. A process killed
-    in the block leaves it: ``remove_staged`` finds it by ``tag``. ``mode``:
+    in the block leaves it: ``remove_staged`` finds it by ``tag`` (``run_tag``),
+    and a later run by the writer's pid in its name (``STAGED``). ``mode``:
     the file's final mode, set now (else it is private until ``commit``).
+    ``shown``: what the file is for; a failure to write it is then an
+    ``InputError`` that names it (not the temporary file).
     """
     folder.mkdir(parents=True, exist_ok=True)
-    fd, created = tempfile.mkstemp(dir=folder, prefix=f".{name}.{tag}", suffix=".tmp")
+    with _naming(shown):
+        fd, created = tempfile.mkstemp(dir=folder, prefix=f".{name}.cleaner-{os.getpid()}-{tag}", suffix=".tmp")
     try:
         if mode is not None:
             os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
-            yield handle, Path(created)
-            handle.flush()
-            if durable:
-                os.fsync(handle.fileno())
+            yield (Writing(handle, shown) if shown else handle), Path(created)  # type: ignore[misc]
+            with _naming(shown):
+                handle.flush()
+                if durable:
+                    os.fsync(handle.fileno())
     except BaseException:
         Path(created).unlink(missing_ok=True)
         raise
 
 
+class Writing:
+    """A staged file's handle whose write errors are ``InputError``s that name what the file is for."""
+
+    def __init__(self, handle: BinaryIO, shown: str) -> None:
+        self.handle, self.shown = handle, shown
+
+    def write(self, data: bytes) -> int:
+        try:
+            return self.handle.write(data)
+        except OSError as error:
+            raise _write_error(self.shown, error) from error
+
+    def flush(self) -> None:
+        with _naming(self.shown):
+            self.handle.flush()
+
+
+@contextmanager
+def _naming(shown: str) -> Iterator[None]:
+    """Turn a failure to write into an ``InputError`` that names ``shown`` (if not '')."""
+    try:
+        yield
+    except OSError as error:
+        if not shown:
+            raise
+        raise _write_error(shown, error) from error
+
+
+def _write_error(shown: str, error: OSError) -> InputError:
+    return InputError(f"cannot write {shown}: {cause(error)}")
+
+
+#: The name of a file ``staged`` for ``name``: ``.<name>.cleaner-<pid of its writer>-[<tag>-]<random>.tmp``.
+STAGED = re.compile(r"\.(?P<name>.+)\.cleaner-(?P<pid>[0-9]{1,9})-(?:[0-9a-f]{8}-)?[a-z0-9_]{8}\.tmp")
+
+
+def run_tag() -> str:
+    """A tag for the files a run and its workers stage: ``remove_staged`` finds them by it."""
+    return f"{os.urandom(4).hex()}-"
+
+
 def remove_staged(path: Path, tag: str) -> None:
     """Remove the files staged for ``path`` with ``tag`` that were never committed."""
     assert tag, "without a tag, the temporary files of other runs would match"
-    for temp in path.parent.glob(f".{glob.escape(path.name)}.{glob.escape(tag)}*.tmp"):
+    for temp in path.parent.glob(f".{glob.escape(path.name)}.cleaner-*-{glob.escape(tag)}*.tmp"):
         temp.unlink(missing_ok=True)
 
 
 def commit(temp: Path, path: Path, durable: bool = True, fresh: bool = False) -> None:
-    """Rename a staged file over ``path``, with ``path``'s mode (or the usual one for a new file).
+    """Rename a staged file over ``path``, with ``path``'s owner, group and mode (or the usual mode for a new
+    file; owner and group are kept where this process may set them: as root, or when they are its own).
 
     If ``durable``, the rename is fsynced too, so it survives a power cut; if it fails, the staged file is removed.
     ``fresh``: ``temp`` was staged with ``NEW_FILE_MODE`` into an existing folder, so it is only renamed (a
@@ -275,13 +256,25 @@ def commit(temp: Path, path: Path, durable: bool = True, fresh: bool = False) ->
     try:
         if not fresh:
             path.parent.mkdir(parents=True, exist_ok=True)
-            os.chmod(temp, path.stat().st_mode & 0o7777 if path.exists() else NEW_FILE_MODE)
+            _take_over(temp, path)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     if durable:
         _fsync_folder(path.parent)
+
+
+def _take_over(temp: Path, path: Path) -> None:
+    """Give ``temp`` the owner, group and mode of ``path`` (the usual mode if it does not exist)."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        os.chmod(temp, NEW_FILE_MODE)
+        return
+    with suppress(PermissionError):  # not root: the owner (or the group) cannot be given away
+        os.chown(temp, status.st_uid, status.st_gid)
+    os.chmod(temp, status.st_mode & 0o7777)  # after chown, which clears the set-user-ID bit
 
 
 @contextmanager

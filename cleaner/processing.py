@@ -3,9 +3,9 @@
 An ``Outcome`` carries a file's ``Notes`` (counts, warnings, findings), never
 its documents, so what a worker process sends back is small. A streamed file
 is written where it is cleaned, which may be a worker: ``clean`` stages its
-copy and log in a hidden folder in OUT, for the run to move into place in
-processing order (``cleaner.runner``); ``fix`` rewrites it in place there,
-atomically. Outcomes come back in the order of the files, so output, logs and
+copy and log in a hidden folder in OUT, ``fix`` its new version beside it,
+for the run to move into place in processing order (``cleaner.runner``), so
+the run has done every rewrite it counts. Outcomes come back in the order of the files, so output, logs and
 summary are the same bytes for any ``--jobs``.
 """
 
@@ -20,22 +20,23 @@ from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from .files import (NEW_FILE_MODE, InputError, Source, atomic_file, cause, commit, open_source, read_bytes,
-                    read_stdin, staged)
+from .files import CHANGES_DIR, NEW_FILE_MODE, InputError, Source, atomic_file, open_source, read_bytes, read_stdin, staged
 from .formats import Format, Notes, Pick, Processed, ReadOptions, Sink, StreamedFormat, format_of
 from .logstream import to_json
 from .project import Project
+from .walk import Passed
 
-Item = Source | tuple[Path, str]
+Item = Source | Passed | tuple[Path, str]
 
 
 @dataclass
 class Outcome:
     """What happened to one file: its cleaned documents, or the error that stopped it.
 
-    ``skipped`` says why a file was left alone (HTML is not fixed in place).
+    ``skipped`` says why a file was left alone (HTML is not fixed in place);
+    ``warning``, why a path found in a folder was (a pipe, a link out of it).
     """
 
     path: Path
@@ -45,6 +46,7 @@ class Outcome:
     processed: Processed | None = None
     error: str | None = None
     skipped: str | None = None
+    warning: str | None = None
 
 
 def _notes(project: Project, path: Path, options: ReadOptions) -> Notes:
@@ -61,6 +63,8 @@ def _pick(project: Project, path: Path) -> Pick:
 def process(item: Item, project: Project, options: ReadOptions = ReadOptions(), in_place: bool = False) -> Outcome:
     """Read and clean one file; with ``in_place`` (``check``, ``fix``), leave alone files that cannot be
     rewritten in place."""
+    if isinstance(item, Passed):
+        return Outcome(item.path, Path(item.path.name), warning=item.why)
     if isinstance(item, tuple):
         path, cause = item
         return Outcome(path, Path(path.name), error=cause)
@@ -72,7 +76,7 @@ def process(item: Item, project: Project, options: ReadOptions = ReadOptions(), 
         if fmt.streams:
             with open_source(item.path) as source:
                 outcome.size = os.fstat(source.fileno()).st_size
-                outcome.processed = _stream(item.path, source, fmt, project, options, in_place)
+                outcome.processed = _stream(item, source, fmt, project, options, in_place)
         else:
             raw = read_bytes(item.path, options.max_bytes)
             outcome.size = len(raw)
@@ -85,44 +89,52 @@ def process(item: Item, project: Project, options: ReadOptions = ReadOptions(), 
     return outcome
 
 
+#: How a copy or log is staged for OUT: not fsynced (OUT is a new copy: a power cut costs a rerun), with the
+#: usual mode of a new file.
+FOR_OUT: dict[str, Any] = {"durable": False, "mode": NEW_FILE_MODE}
+
+
 def _stage(processed: Processed, staging: Path, relative: Path) -> Processed:
-    """Write a whole file's copy and log into the staging folder where it was cleaned (a worker, maybe),
+    """Write a whole file's log and copy into the staging folder where it was cleaned (a worker, maybe),
     so the run only moves them into OUT: encoding and writing logs is spread over the workers."""
-    output = processed.output
-    try:
-        if isinstance(output, bytes):
-            with staged(staging, relative.name, durable=False, mode=NEW_FILE_MODE) as (handle, output):
+    output, (copy_shown, log_shown) = processed.output, _shown(staging, relative)
+    with staged(staging, f"{relative.name}.json", shown=log_shown, **FOR_OUT) as (handle, log):
+        handle.write(to_json(processed.log))
+    if isinstance(output, bytes):
+        try:
+            with staged(staging, relative.name, shown=copy_shown, **FOR_OUT) as (handle, output):
                 handle.write(processed.output)
-        with staged(staging, f"{relative.name}.json", durable=False, mode=NEW_FILE_MODE) as (handle, log):
-            handle.write(to_json(processed.log))
-    except OSError as error:
-        processed.discard()
-        if isinstance(output, Path):
-            output.unlink(missing_ok=True)
-        raise InputError(f"cannot write {staging.parent / relative}: {cause(error)}") from error
+        except InputError:
+            log.unlink()
+            raise
     return replace(processed, output=output, log=log)
 
 
-def _stream(path: Path, source: BinaryIO, fmt: StreamedFormat, project: Project, options: ReadOptions,
+def _shown(staging: Path, relative: Path) -> tuple[str, str]:
+    """How errors name the copy and the log that are staged for OUT/``relative``."""
+    out = staging.parent
+    return str(out / relative), f"its change log {out / CHANGES_DIR / relative}.json"
+
+
+def _stream(item: Source, source: BinaryIO, fmt: StreamedFormat, project: Project, options: ReadOptions,
             in_place: bool) -> Processed:
-    """Clean a streamed file: ``fix`` rewrites it in place (atomically, if it changed); ``clean`` stages its
-    copy and log in ``options.staging``, for the run to move into OUT; ``check`` writes nothing."""
+    """Clean a streamed file: ``fix`` stages its new version beside it (if it changed) and ``clean`` its copy
+    and log in ``options.staging``, for the run to move into place in order; ``check`` writes nothing."""
+    path = item.path
     notes, pick = _notes(project, path, options), _pick(project, path)
     if options.show == "fix":
-        with staged(path.parent, path.name, options.tag) as (output, temp):
+        real = path.resolve()  # through a link: it stays one
+        with staged(real.parent, real.name, options.tag) as (output, temp):
             problems = fmt.stream(str(path), source, pick, options, notes, Sink(output))
-        try:
-            if notes.changed:
-                commit(temp, path)
-            else:
-                temp.unlink()
-        except OSError as error:
-            raise InputError(f"cannot write: {cause(error)}") from error
+        if notes.changed:
+            return Processed(notes, temp, problems=problems)
+        temp.unlink()
         return Processed(notes, problems=problems)
     if in_place or options.staging is None:
         return Processed(notes, problems=fmt.stream(str(path), source, pick, options, notes, Sink()))
-    with staged(options.staging, path.name, durable=False, mode=NEW_FILE_MODE) as (output, copy), \
-            staged(options.staging, f"{path.name}.json", durable=False, mode=NEW_FILE_MODE) as (log, log_copy):
+    copy_shown, log_shown = _shown(options.staging, fmt.output_name(item.relative))
+    with staged(options.staging, path.name, shown=copy_shown, **FOR_OUT) as (output, copy), \
+            staged(options.staging, f"{path.name}.json", shown=log_shown, **FOR_OUT) as (log, log_copy):
         problems = fmt.stream(str(path), source, pick, options, notes, Sink(output, log))
     return Processed(notes, copy, log_copy, problems)
 

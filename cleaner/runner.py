@@ -11,13 +11,14 @@ for any ``--jobs``.
 
 from __future__ import annotations
 
-import os
 import shutil
+import signal
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -25,13 +26,14 @@ from typing import Any
 
 from .corpus import prepare as prepare_corpus
 from .engine import Cleaner
-from .files import InputError, Source, atomic_file, atomic_write, cause, commit, iter_sources, remove_staged
-from .formats import ReadOptions, format_of, format_of_log
+from .files import CHANGES_DIR, InputError, Source, atomic_file, atomic_write, cause, commit, remove_staged, run_tag
+from .formats import Processed, ReadOptions, format_of, format_of_log
+from .logcheck import check_log
 from .logstream import open_log, to_json
 from .processing import Item, Outcome, outcomes
 from .project import Project
+from .walk import iter_sources
 
-CHANGES_DIR = "_changes"
 SUMMARY = Path("summary.json")
 
 @dataclass
@@ -90,11 +92,11 @@ class Files:
     than one; ``len()`` counts them once, with a listing of its own.
     """
 
-    def __init__(self, roots: list[Path], project: Project) -> None:
-        self.roots, self.excluded = list(roots), project.excluded
+    def __init__(self, roots: list[Path], project: Project, sweep: bool = False) -> None:
+        self.roots, self.excluded, self.sweep = list(roots), project.excluded, sweep
 
     def __iter__(self) -> Iterator[Item]:
-        return iter_sources(self.roots, self.excluded)
+        return iter_sources(self.roots, self.excluded, self.sweep)
 
     def __len__(self) -> int:
         return self.count
@@ -104,9 +106,10 @@ class Files:
         return sum(1 for _ in self)
 
 
-def collect(roots: list[Path], project: Project) -> Files:
-    """The files under ``roots`` that ``project`` does not exclude (see ``Files``)."""
-    return Files(roots, project)
+def collect(roots: list[Path], project: Project, sweep: bool = False) -> Files:
+    """The files under ``roots`` that ``project`` does not exclude (see ``Files``); ``sweep``: remove the
+    temporary files killed runs left beside them (``iter_sources``)."""
+    return Files(roots, project, sweep)
 
 
 def clean_tree(roots: list[Path], out: Path, project: Project | Cleaner, options: ReadOptions = ReadOptions(),
@@ -130,12 +133,13 @@ def clean_tree(roots: list[Path], out: Path, project: Project | Cleaner, options
         # closing: on an interrupt the workers stop before their staging folder is removed
         with closing((engine or outcomes)(progress(collect(roots, project)), project, options)) as found:
             for outcome in found:
-                if outcome.processed is not None:
-                    outcome.error = output.write(outcome)
-                    if outcome.error:
-                        outcome.processed = None
-                report(outcome)
-                summary.add(outcome)
+                with _uninterrupted():
+                    if outcome.processed is not None:
+                        outcome.error = output.write(outcome)
+                        if outcome.error:
+                            outcome.processed = None
+                    report(outcome)
+                    summary.add(outcome)
     except KeyboardInterrupt:  # and SIGTERM (see cli): the summary says what was done
         summary.interrupted = True
         raise
@@ -147,6 +151,26 @@ def clean_tree(roots: list[Path], out: Path, project: Project | Cleaner, options
         except OSError as error:
             raise InputError(f"{out / CHANGES_DIR / SUMMARY}: cannot write the run summary: {cause(error)}") from error
     return summary
+
+
+@contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back while a file is put in place and reported: every file a run writes is in
+    its report and summary, even when it is interrupted (the signal acts once the block ends)."""
+    if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
+        yield
+        return
+    held: list[int] = []
+    previous: dict[int, Any] = {}
+    try:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            previous[signum] = signal.signal(signum, lambda number, frame: held.append(number))
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if held:
+            signal.raise_signal(held[0])
 
 
 def _prepare_output_folder(roots: list[Path], out: Path) -> Path:
@@ -188,14 +212,28 @@ class Output:
             error = f"its log would overwrite the run summary {CHANGES_DIR}/{SUMMARY}"
         else:
             self.written.add(str(relative))
-            try:
-                self._put(target, processed.output)  # None: a dropped duplicate, not written
-                self._put(self.root / CHANGES_DIR / f"{relative}.json", processed.log)
-            except OSError as failure:
-                error = f"cannot write {target}: {cause(failure)}"
+            error = self._put_both(target, self.root / CHANGES_DIR / f"{relative}.json", processed)
         if error is not None:
             processed.discard()
         return error
+
+    def _put_both(self, target: Path, log_path: Path, processed: Processed) -> str | None:
+        """Move a file's log, then its copy into OUT; return the error that prevented it.
+
+        The log goes first: a copy in OUT always has its log. If the copy cannot be written, its log is
+        removed, and so is the copy a run before this one left there: OUT holds nothing of the file."""
+        try:
+            self._put(log_path, processed.log)
+        except OSError as failure:
+            return f"cannot write its change log {log_path}: {cause(failure)}"
+        try:
+            self._put(target, processed.output)  # None: a dropped duplicate, not written
+        except OSError as failure:
+            for path in (log_path, target):
+                with suppress(OSError):  # a folder in the copy's place stays
+                    path.unlink(missing_ok=True)
+            return f"cannot write {target}: {cause(failure)}"
+        return None
 
     def _put(self, path: Path, content: bytes | dict[str, Any] | Path | None) -> None:
         """Write bytes or a log to ``path``, or move a staged file there; None: nothing.
@@ -222,42 +260,49 @@ def fix_tree(roots: list[Path], project: Project | Cleaner, options: ReadOptions
     started = time.perf_counter()
     project = project if isinstance(project, Project) else Project.of(project)
     summary = Summary()
-    items = collect(roots, project)
-    options = replace(options, show="fix", tag=f"{os.getpid()}-{os.urandom(4).hex()}-")
+    items = collect(roots, project, sweep=True)
+    options = replace(options, show="fix", tag=run_tag())
     try:
         with closing(outcomes(progress(items), project, options, in_place=True)) as found:
             for outcome in found:
-                _fix_whole(outcome)
-                report(outcome)
-                summary.add(outcome)
+                with _uninterrupted():
+                    _fix_in_place(outcome)
+                    report(outcome)
+                    summary.add(outcome)
     except BaseException:  # the workers are stopped: remove what they left of the files they were rewriting
         for item in items:
             if isinstance(item, Source) and format_of(item.path).streams:
-                remove_staged(item.path, options.tag)
+                remove_staged(item.path.resolve(), options.tag)
         raise
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _fix_whole(outcome: Outcome) -> None:
-    """Rewrite a changed file read whole (a streamed one is rewritten where it was cleaned)."""
+def _fix_in_place(outcome: Outcome) -> None:
+    """Put a changed file's new version in place: its bytes (a file read whole) or the file a streamed one was
+    rewritten into, beside it."""
     processed = outcome.processed
-    if processed is not None and processed.changed and isinstance(processed.output, bytes):
-        try:
-            atomic_write(outcome.path, processed.output)
-        except OSError as error:
-            outcome.error, outcome.processed = f"cannot write: {cause(error)}", None
+    if processed is None or not processed.changed or processed.output is None:
+        return
+    try:
+        if isinstance(processed.output, bytes):
+            atomic_write(outcome.path.resolve(), processed.output)  # through a link: it stays one
+        else:
+            commit(processed.output, outcome.path.resolve())
+    except OSError as error:
+        outcome.error, outcome.processed = f"cannot write: {cause(error)}", None
 
 
 def restore_tree(out: Path, dest: Path, notes: list[tuple[Path, str]] | None = None) -> list[tuple[Path, str]]:
     """Rebuild the original files of a ``clean`` output folder under ``dest``; return the failures.
 
-    Outputs made from HTML cannot be rebuilt (their source was never changed):
-    they are added to ``notes``, not counted as failures.
+    Each log is restored, and each cleaned file without a log is a failure. Outputs made from HTML cannot be
+    rebuilt (their source was never changed): they are added to ``notes``, not counted as failures.
     """
     failures = []
-    for log_path in sorted((out / CHANGES_DIR).rglob("*.json")):
-        relative = log_path.relative_to(out / CHANGES_DIR)
+    changes = out / CHANGES_DIR
+    for log_path in sorted(path for path in changes.rglob("*.json") if path.is_file()):
+        relative = log_path.relative_to(changes)
         if relative == SUMMARY:
             continue
         relative = relative.with_name(relative.name.removesuffix(".json"))
@@ -265,13 +310,23 @@ def restore_tree(out: Path, dest: Path, notes: list[tuple[Path, str]] | None = N
             restore_file(out / relative, log_path, dest / relative)
         except (InputError, OSError, ValueError, KeyError) as error:
             (notes if _from_html(log_path) and notes is not None else failures).append((out / relative, str(error)))
-    return failures
+    return failures + list(_without_log(out))
+
+
+def _without_log(out: Path) -> Iterator[tuple[Path, str]]:
+    """The files of a ``clean`` output folder that have no change log (and the paths in it that are not files)."""
+    for cleaned in iter_sources([out]):
+        if isinstance(cleaned, tuple):  # a broken link, a folder that cannot be listed
+            yield cleaned
+        elif not (log := out / CHANGES_DIR / f"{cleaned.relative}.json").is_file():
+            yield cleaned.path, f"it has no change log ({log}), so it cannot be restored"
 
 
 def restore_file(cleaned: Path, log_path: Path, dest: Path) -> None:
-    """Rebuild the original of one cleaned file at ``dest`` (atomically) from its log, reading both as streams."""
-    with open_log(log_path) as log:
-        fmt = format_of_log(log.get("format", "text"), cleaned)
+    """Rebuild the original of one cleaned file at ``dest`` (atomically) from its log, reading both as streams.
+
+    The log is checked first (``check_log``); ``dest`` is written only if the original's sha256 matches."""
+    fmt = format_of_log(check_log(log_path), cleaned)
     with atomic_file(dest) as out:
         fmt.restore(cleaned, log_path, out)
 

@@ -169,7 +169,7 @@ def test_same_bytes_on_every_run_and_clean_again_changes_nothing(corpus, tmp_pat
 
 
 def test_first_pass_keeps_only_lines_over_the_floor(corpus):
-    from cleaner.files import iter_sources
+    from cleaner.walk import iter_sources
     from cleaner.formats import ReadOptions
 
     kind = next(k for k in Cleaner(extend_select=("D001",)).kinds if isinstance(k, RepeatedLine))

@@ -60,8 +60,9 @@ def test_output_not_writable(src, tmp_path, monkeypatch):
     result = run("clean", src, "-o", out)
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
-    assert f"error: {src / 'a-good.txt'}: cannot write {out / 'a-good.txt'}: permission denied" in lines
-    assert f"error: {src / 'z-good.txt'}: cannot write {out / 'z-good.txt'}: permission denied" in lines
+    log = out / "_changes"  # the log goes first, and its failure is named
+    assert f"error: {src / 'a-good.txt'}: cannot write its change log {log / 'a-good.txt.json'}: permission denied" in lines
+    assert f"error: {src / 'z-good.txt'}: cannot write its change log {log / 'z-good.txt.json'}: permission denied" in lines
     assert lines[-1] == f"Error: {out / '_changes' / 'summary.json'}: cannot write the run summary: permission denied"
     assert [p for p in out.rglob("*") if p.is_file()] == []
     assert tree(src) == ORIGINALS
@@ -80,7 +81,8 @@ def test_disk_full_during_clean(src, tmp_path, monkeypatch):
     out = tmp_path / "out"
     result = run("clean", src, "-o", out, "--jobs", "1")  # the disk is full in this process only
     assert result.exit_code == 2
-    assert f"error: {src / 'a-good.txt'}: cannot write {out / 'a-good.txt'}: no space left on device" in result.stderr
+    log = out / "_changes" / "a-good.txt.json"  # the log is staged first, and its failure is named
+    assert f"error: {src / 'a-good.txt'}: cannot write its change log {log}: no space left on device" in result.stderr
     assert [p for p in out.rglob("*") if p.is_file()] == [] and temp_files(out) == []
 
 
