@@ -26,11 +26,12 @@ ITEMS: dict[str, dict[str, type]] = {
 }
 #: The items a log may leave out.
 OPTIONAL_ITEMS = frozenset({"format", "withheld"})
-#: The items of a JSON Lines record's entry that restore reads; ``changes`` and ``style`` are needed when
-#: the record changed and its ``original`` line is not kept.
-ENTRY_ITEMS: dict[str, type] = {"line": int, "changed": bool, "changes": list, "style": list, "original": str,
-                                "withheld": str}
-OPTIONAL_ENTRY_ITEMS = frozenset({"changes", "style", "original", "withheld"})
+#: The items of a JSON Lines record's entry that restore reads; ``changes`` and ``ascii`` (``literal`` where the
+#: old value was spelled otherwise) are needed when the record changed; logs written before values were
+#: spliced into their lines have ``style``, or the ``original`` line, instead.
+ENTRY_ITEMS: dict[str, type] = {"line": int, "changed": bool, "changes": list, "ascii": bool, "literal": str,
+                                "style": list, "original": str, "withheld": str}
+OPTIONAL_ENTRY_ITEMS = frozenset({"changes", "ascii", "literal", "style", "original", "withheld"})
 
 
 def check_log(path: Path) -> str:
@@ -56,9 +57,10 @@ def check_log(path: Path) -> str:
 def _check_entry(entry: Any, what: str) -> None:
     items = check_items(entry, ENTRY_ITEMS, OPTIONAL_ENTRY_ITEMS, what)
     if items["changed"] and "original" not in items:
-        check_items(items, {"changes": list, "style": list}, frozenset(), what)
-        style = items["style"]
-        if [type(part) for part in style] != [bool, str, str]:
+        spelled = "style" if "style" in items else "ascii"  # "style": a log from before values were spliced
+        check_items(items, {"changes": list, spelled: ENTRY_ITEMS[spelled]}, frozenset(), what)
+        style = items.get("style")
+        if style is not None and [type(part) for part in style] != [bool, str, str]:
             raise InputError(f"{what}'s 'style' must be [true or false, a string, a string], not {shown(style)}")
     _check_changes(items.get("changes", []), f"{what}, ")
 

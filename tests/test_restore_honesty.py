@@ -64,6 +64,8 @@ def test_a_cleaned_file_without_its_log_is_an_error_and_the_others_are_restored(
     ("a.txt", lambda log: log.update(format="pdf"), "the log's 'format' is 'pdf'"),
     ("d.jsonl", lambda log: log["records"][0].update(line="1"), "record entry 1's 'line' must be an integer"),
     ("d.jsonl", lambda log: log["records"][0].update(style=[True]), "record entry 1's 'style' must be"),
+    ("d.jsonl", lambda log: log["records"][0].update(ascii="yes"), "record entry 1's 'ascii' must be"),
+    ("d.jsonl", lambda log: log["records"][0].pop("ascii"), "record entry 1"),
     ("d.jsonl", lambda log: log["records"][0]["changes"][0].update(step=None), "record entry 1, change 1: a change's 'step'"),
 ])
 def test_a_log_it_cannot_read_is_an_error_naming_the_log_and_the_item(out, tmp_path, name, edit, says):
