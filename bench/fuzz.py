@@ -22,7 +22,8 @@ rules aside) it checks:
   file whose text cleaning keeps as it was), and ``--jobs 1`` writes the same
   files and logs as ``--jobs 2``.
 
-Prints one row per rule set and check; writes up to ``--samples`` failing
+Prints a row per rule set and way in (API rows count documents, CLI rows
+files: the ``.jsonl`` file once) and a column per check; writes up to ``--samples`` failing
 documents of each kind to ``--out/<rules>/<check>/``. Exits 1 if anything failed.
 """
 
