@@ -13,7 +13,7 @@ from bisect import bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby, islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from .change import Change, Finding, Result
 from .config import Config, configure
@@ -89,30 +89,65 @@ class Cleaner:
                 yield {**cleaned, changes_key: [change.to_dict() for change in result.changes]}
 
     def clean_document(self, doc: Document) -> Result:
-        """Run every stage in order. The lines stage repeats until no rule drops a line
-        (at most ``LINE_ROUNDS`` times): a drop can bring a line into another rule's
-        view (the first lines of a document), and cleaning must be idempotent."""
+        """Run the stages over the document until a pass changes nothing (at most ``MAX_PASSES``).
+
+        A rule judges the text the rules before it left, so a later rule's
+        edit can make an earlier one match (``Share  on  Facebook`` is a share
+        button only once W002 collapsed its spaces); the next pass lets it, so
+        one clean leaves nothing for the next. Its edits are logged as further
+        steps, and reports only come from the first pass. A pass that leaves
+        the text as it found it (two rules that undo each other) is taken back.
+        A document still changing after the last pass is named in ``Result.skipped``.
+        """
         run = Run(doc, Locator(doc.text))
-        for stage, group in groupby(self.kinds, key=lambda kind: kind.stage):
-            kinds = list(group)
-            for round_ in range(LINE_ROUNDS if stage == Stage.LINES else 1):
-                if not self._run_stage(run, kinds, reports=round_ == 0):
-                    break
+        plan = self._plan()
+        settled_after = sum(map(len, plan))
+        for pass_ in range(MAX_PASSES):
+            start = run.mark()
+            settled_after = self._run_pass(run, plan, settled_after, reports=pass_ == 0)
+            if pass_ and run.doc.text == start.doc.text:
+                run.rollback(start)
+                break
+            if settled_after < 0:
+                break
+        else:
+            codes = ", ".join(dict.fromkeys(change.code for change in run.changes[start.changes:] if change.edits))
+            run.skipped.append(f"cleaning did not settle in {MAX_PASSES} passes: {codes} still changed this document")
         return Result(run.doc.text, tuple(run.changes), doc.text, tuple(run.skipped))
 
-    def _run_stage(self, run: Run, kinds: list[Kind], *, reports: bool) -> bool:
-        """Run ``kinds`` once over the document; return whether anything was edited.
+    def _plan(self) -> list[list[list[Kind]]]:
+        """The enabled kinds by stage, then by step: consecutive rules of a kind that judges
+        each line by itself (``Kind.independent``) look at the same text and their edits are
+        applied together as one step (a line two of them flag goes to the earlier rule);
+        any other rule is a step of its own and sees the text its predecessors left."""
+        return [[list(step) for _, step in groupby(stage, key=lambda kind: type(kind) if kind.independent else kind)]
+                for _, stage in groupby(self.kinds, key=lambda kind: kind.stage)]
 
-        Consecutive rules of a kind that judges each line by itself
-        (``Kind.independent``) look at the same text, and their edits are
-        applied together as one step: a line two of them flag goes to the
-        earlier rule. Any other rule sees the text its predecessors left.
+    def _run_pass(self, run: Run, plan: list[list[list[Kind]]], settled_after: int, *, reports: bool) -> int:
+        """Run every stage once, the lines stage until no rule drops a line (at most ``LINE_ROUNDS``
+        times); return the number of the last step that edited the text, or -1 when none did.
+
+        Steps after ``settled_after`` (the last that edited in the previous pass) already saw the
+        text as it is now: when none before them edited it, they are not run again.
         """
-        edited = False
-        for _, group in groupby(kinds, key=lambda kind: type(kind) if kind.independent else kind):
-            found = [pair for kind in group for pair in self._find(run, kind)]
-            edited |= self._commit(run, found, reports=reports)
-        return edited
+        last = -1
+        first = 0
+        for stage in plan:
+            for round_ in range(LINE_ROUNDS if stage[0][0].stage == Stage.LINES else 1):
+                edited = False
+                for number, kinds in enumerate(stage, first):
+                    if last < 0 and number > settled_after:
+                        return -1
+                    if self._run_step(run, kinds, reports=reports and round_ == 0):
+                        edited, last = True, max(last, number)
+                if not edited:
+                    break
+            first += len(stage)
+        return last
+
+    def _run_step(self, run: Run, kinds: list[Kind], *, reports: bool) -> bool:
+        """Run one step's kinds over the document and apply their findings; return whether the text changed."""
+        return self._commit(run, [pair for kind in kinds for pair in self._find(run, kind)], reports=reports)
 
     @staticmethod
     def _find(run: Run, kind: Kind) -> list[tuple[Finding, Rule]]:
@@ -211,8 +246,11 @@ class Claimed:
 #: Most findings one rule may make in one document before it is skipped there.
 MAX_FINDINGS = 100_000
 
-#: How often the lines stage may run over one document before it must have settled.
+#: How often the lines stage may run over one document, in one pass, before it must have settled.
 LINE_ROUNDS = 8
+
+#: How many passes of all the stages one document may take before it must have settled.
+MAX_PASSES = 4
 
 
 @dataclass
@@ -223,6 +261,24 @@ class Run:
     locate: Locator
     changes: list[Change] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+
+    def mark(self) -> Mark:
+        """Where the cleaning stands now, to ``rollback`` to."""
+        return Mark(self.doc, len(self.locate.steps), len(self.changes), len(self.skipped))
+
+    def rollback(self, mark: Mark) -> None:
+        """Forget every step, change and warning since ``mark``."""
+        self.doc = mark.doc
+        del self.locate.steps[mark.steps:], self.changes[mark.changes:], self.skipped[mark.skipped:]
+
+
+class Mark(NamedTuple):
+    """A point of a ``Run``: its document, and how many steps, changes and warnings it had."""
+
+    doc: Document
+    steps: int
+    changes: int
+    skipped: int
 
 
 #: A finding as the log records it: (finding, its rule, applied?, text before, text after).
