@@ -113,7 +113,7 @@ def _best_stoplist(text: str, sample: int) -> tuple[str, frozenset[str]]:
     of the most hits, the smallest list (the most specific), English on a tie."""
     assert sample < 1 << COUNT_BITS
     masks = _language_masks()
-    packed = sum(map(masks.get, words(text)[:sample], repeat(0)))
+    packed = sum(map(masks.get, words(text[: sample * 12])[:sample], repeat(0)))
     field = (1 << COUNT_BITS) - 1
     lists = stoplists()
     names = list(lists)

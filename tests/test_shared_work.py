@@ -21,7 +21,7 @@ from cleaner.engine import Claimed, build_kinds
 from cleaner.kinds.line_pattern import LinePattern
 from cleaner.kinds.required import leading_characters, required_characters
 from cleaner.rules import Rule, RuleError
-from cleaner.words import _best_stoplist, stoplists, words
+from cleaner.words import NEAR_BEST, _best_stoplist, stoplists, words
 
 
 def line_rule(code: str, pattern: str, **params) -> Rule:
@@ -101,7 +101,8 @@ def test_claimed_spans_overlap(spans, span, expected):
 def _plain_best_stoplist(text: str, sample: int) -> str:
     counts = Counter(words(text[: sample * 12])[:sample])
     hits = {name: sum(n for word, n in counts.items() if word in stops) for name, stops in stoplists().items()}
-    return max(hits, key=lambda name: (hits[name], name == "English", -list(stoplists()).index(name)))
+    near = [name for name in hits if hits[name] and hits[name] >= NEAR_BEST * max(hits.values())] or ["English"]
+    return min(near, key=lambda name: (name != "English", len(stoplists()[name]), list(stoplists()).index(name)))
 
 
 WORDS = st.sampled_from(sorted({"the", "der", "und", "le", "la", "de", "que", "и", "в", "a", "o", "e", "het",
