@@ -6,17 +6,19 @@ The order of guesses:
 2. NUL bytes mean UTF-16 without a mark when they sit at alternating
    positions and charset-normalizer agrees, else binary data;
 3. UTF-8;
-4. UTF-8 with a few invalid bytes, when they are few among its bytes beyond
-   ASCII (``MOSTLY_UTF8``): each invalid byte becomes a lone surrogate (Python's
+4. UTF-8 with some invalid bytes, when they are at most half of its bytes
+   beyond ASCII (``MOSTLY_UTF8``): each invalid byte becomes a lone surrogate (Python's
    ``surrogateescape``), so it is kept byte for byte, rule E002 names it and
    nothing around it is read through a code page it was not written in;
 5. a legacy encoding (cp1252, cp1251, Shift JIS...) chosen by
    charset-normalizer, only on clear evidence: no other encoding that reads
    the bytes as different text fits about as well. Windows-1252 wins a tie
    with Western code pages, since that is what the web's "latin-1" really is
-   and short texts fit many of them. Where the evidence is not clear (a
-   short GB18030 line fits cp949 and Johab as well), the file is refused
-   with the encodings it fits rather than read as the wrong one.
+   and short texts fit many of them. Where the evidence is not clear, a file
+   that is ASCII but for a few bytes (``FEW_STRAY_BYTES``) is read as UTF-8
+   with those bytes kept; any other (a short GB18030 line fits cp949 and
+   Johab as well) is refused, with the encodings it fits, rather than read
+   as the wrong one.
 
 Whatever is chosen must give back the very same bytes when the text is
 encoded again (``restore`` relies on it); if it does not, the input is
@@ -75,9 +77,12 @@ ESCAPED_BYTES = frozenset(chr(c) for c in range(0xDC80, 0xDD00))
 ASCII_BYTES = [bytes([b]) for b in range(0x80)]
 #: Most invalid bytes, as a share of the bytes beyond ASCII, for a file to be read as UTF-8 that has some. In
 #: a double-byte code page (GB18030, Big5...) about one pair in ten is a valid UTF-8 sequence by chance, so
-#: invalid bytes are most of its bytes beyond ASCII; a UTF-8 file with a stray byte or a cut sequence has
-#: few.
-MOSTLY_UTF8 = 0.3
+#: invalid bytes are most of its bytes beyond ASCII (17 of 26 in a short GB18030 line); a UTF-8 file with a
+#: stray byte or a cut sequence has few (English text with one "é" and one stray byte: 1 of 3).
+MOSTLY_UTF8 = 0.5
+#: A file that is ASCII but for this many bytes, which no code page reads clearly, is UTF-8 with them kept:
+#: no guess is made.
+FEW_STRAY_BYTES = 3
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -123,17 +128,17 @@ def _utf16_without_bom(data: bytes) -> Decoded:
                     "alternate places)", confidence=round(1 - best.chaos, 3))
 
 
-def _mostly_utf8(data: bytes) -> Decoded | None:
-    """UTF-8 with its invalid bytes kept as lone surrogates, when they are at most ``MOSTLY_UTF8`` of the bytes
-    beyond ASCII; else None (a legacy code page, maybe)."""
+def _mostly_utf8(data: bytes, most: float = MOSTLY_UTF8, few: int = 0, note: str = "") -> Decoded | None:
+    """UTF-8 with its invalid bytes kept as lone surrogates, when they are at most ``most`` of the bytes
+    beyond ASCII, or at most ``few``; else None (a legacy code page, maybe). ``note`` ends the ``how``."""
     decoded = _checked(data, "utf-8", b"", "", how="", errors=errors_for("utf-8"))
     beyond_ascii = len(data) - sum(map(data.count, ASCII_BYTES))
     share = decoded.invalid / beyond_ascii
-    if share > MOSTLY_UTF8:
+    if share > most and decoded.invalid > few:
         return None
     return Decoded(decoded.text, "utf-8", b"", round(1 - share, 3),
                    f"UTF-8 but for {decoded.invalid} invalid byte(s), kept as they are "
-                   f"({decoded.invalid} of {beyond_ascii} bytes beyond ASCII)", decoded.invalid)
+                   f"({decoded.invalid} of {beyond_ascii} bytes beyond ASCII){note}", decoded.invalid)
 
 
 def _legacy(data: bytes, utf8_error: InputError) -> Decoded:
@@ -149,8 +154,11 @@ def _legacy(data: bytes, utf8_error: InputError) -> Decoded:
     encoding = codecs.lookup(chosen.encoding).name
     rivals = [codecs.lookup(m.encoding).name for m in matches if _rivals(m, chosen)]
     if rivals and not tie:
-        raise InputError(f"{utf8_error}, and its encoding is unclear: {', '.join([encoding, *rivals])} read it "
-                         "as different texts equally well (convert it to UTF-8 first)")
+        unclear = f"its encoding is unclear: {', '.join([encoding, *rivals])} read it as different texts equally well"
+        fallback = _mostly_utf8(data, few=FEW_STRAY_BYTES, note=f"; as a legacy code page {unclear}")
+        if fallback is None:
+            raise InputError(f"{utf8_error}, and {unclear} (convert it to UTF-8 first)")
+        return fallback
     how = f"{encoding}, detected by charset-normalizer"
     if rivals:
         named = ", ".join(rivals[:NAMED_RIVALS]) + (f" and {len(rivals) - NAMED_RIVALS} more"

@@ -69,18 +69,24 @@ def best_stoplist(doc: Document, sample: int = 400) -> tuple[str, frozenset[str]
     covers most of the words of its ``sample`` words in its longest lines (English on a tie).
 
     The longest lines are the text's prose; a page dump opens with menus and names, whose few words fit any
-    list. Chosen once per cleaning: the language does not change as lines go.
+    list. Read again for each text of a cleaning (the last is the cleaned text, which a second cleaning
+    reads), and remembered by sample: the rounds of one cleaning mostly share their longest lines.
 
     >>> menu = "Home\\nNews\\nSport\\nKontakt\\nImpressum\\n"
     >>> best_stoplist(Document(menu + "The council said that it would close the road for the winter.\\n"))[0]
     'English'
     """
-    chosen = doc.shared.get("stoplist")
-    if chosen is None:
-        language = doc.meta.get("language")
-        chosen = doc.shared["stoplist"] = (language, stoplists()[language]) if language else \
-            _best_stoplist(_longest_lines(doc.text, sample), sample)
-    return chosen
+    language = doc.meta.get("language")
+    if language:
+        return language, stoplists()[language]
+    return doc.memo("stoplist", lambda: _by_sample(doc, _longest_lines(doc.text, sample), sample))
+
+
+def _by_sample(doc: Document, text: str, sample: int) -> tuple[str, frozenset[str]]:
+    chosen: dict[str, tuple[str, frozenset[str]]] = doc.shared.setdefault("stoplist", {})
+    if text not in chosen:
+        chosen[text] = _best_stoplist(text, sample)
+    return chosen[text]
 
 
 #: Lines of at least this many words are prose enough to tell a language by; a text with fewer words in such

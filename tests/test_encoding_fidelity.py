@@ -131,3 +131,18 @@ def test_an_html_pages_encoding_is_in_its_log(tmp_path):
     log = json.loads((tmp_path / "out" / "_changes" / "page.txt.json").read_text(encoding="utf-8"))
     assert log["encoding"] == page_encoding(page)
     assert "marché" in (tmp_path / "out" / "page.txt").read_text(encoding="utf-8")
+
+
+def test_english_with_one_e_acute_and_one_stray_byte_is_utf8_not_cp1252():
+    """cp1252 reads these bytes too ('cafÃ©' ... '“'): the valid UTF-8 'é' is the evidence that wins."""
+    data = b"The caf\xc3\xa9 opened on Monday at nine \x93 and closed at six.\n"
+    decoded = decode_bytes(data)
+    assert (decoded.encoding, decoded.invalid) == ("utf-8", 1)
+    assert decoded.text.startswith("The café opened")
+
+
+def test_ascii_with_one_byte_no_code_page_reads_clearly_keeps_the_byte():
+    data = b"Plain  text  with a soft hyphen \xad here.\n" * 3
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8" and decoded.invalid == 3 and "unclear" in decoded.how
+    assert decoded.text.encode("utf-8", "surrogateescape") == data
