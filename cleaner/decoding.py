@@ -42,6 +42,7 @@ cleaner.files.InputError: binary data: NUL bytes that are not UTF-16 text (the f
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 from charset_normalizer.models import CharsetMatch
@@ -72,9 +73,10 @@ UTF16_NULS = 0.3
 #: Most control characters (other than whitespace) a legacy decoding may hold, as a share.
 MAX_CONTROLS = 0.01
 BINARY_CONTROLS = frozenset(chr(c) for c in (*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x1B), *range(0x1C, 0x20), 0x7F))
-#: The lone surrogates ``surrogateescape`` turns invalid bytes 0x80-0xFF into.
-ESCAPED_BYTES = frozenset(chr(c) for c in range(0xDC80, 0xDD00))
-ASCII_BYTES = [bytes([b]) for b in range(0x80)]
+#: A lone surrogate ``surrogateescape`` turns an invalid byte 0x80-0xFF into.
+ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+#: The bytes beyond ASCII, deleted in one pass to count them.
+BEYOND_ASCII = bytes(range(0x80, 0x100))
 #: Most invalid bytes, as a share of the bytes beyond ASCII, for a file to be read as UTF-8 that has some. In
 #: a double-byte code page (GB18030, Big5...) about one pair in ten is a valid UTF-8 sequence by chance, so
 #: invalid bytes are most of its bytes beyond ASCII (17 of 26 in a short GB18030 line); a UTF-8 file with a
@@ -112,7 +114,7 @@ def _checked(payload: bytes, encoding: str, bom: bytes, where: str, *, how: str,
         same = False
     if not same:
         raise InputError(f"decoding as {encoding} cannot be undone byte for byte, so it is refused")
-    invalid = sum(text.count(c) for c in ESCAPED_BYTES if c in text) if errors != "strict" else 0
+    invalid = len(text) - len(ESCAPED_BYTE.sub("", text)) if errors != "strict" else 0
     return Decoded(text, encoding, bom, confidence, how, invalid)
 
 
@@ -132,7 +134,7 @@ def _mostly_utf8(data: bytes, most: float = MOSTLY_UTF8, few: int = 0, note: str
     """UTF-8 with its invalid bytes kept as lone surrogates, when they are at most ``most`` of the bytes
     beyond ASCII, or at most ``few``; else None (a legacy code page, maybe). ``note`` ends the ``how``."""
     decoded = _checked(data, "utf-8", b"", "", how="", errors=errors_for("utf-8"))
-    beyond_ascii = len(data) - sum(map(data.count, ASCII_BYTES))
+    beyond_ascii = len(data) - len(data.translate(None, BEYOND_ASCII))
     share = decoded.invalid / beyond_ascii
     if share > most and decoded.invalid > few:
         return None

@@ -99,7 +99,7 @@ def page_encoding(html: bytes) -> str:
     """
     from trafilatura.utils import detect_encoding
 
-    for encoding in ("utf-8", *detect_encoding(html)):
+    for encoding in detect_encoding(html):  # ["utf-8"] for valid UTF-8
         try:
             html.decode(encoding)
         except (LookupError, UnicodeDecodeError):
