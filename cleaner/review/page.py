@@ -1,0 +1,89 @@
+"""``report.html``: one self-contained page to review a run (no network: CSS, script and data are inline).
+
+The page is ``page.html`` with ``page.css``, ``page.js`` and the run's data
+(JSON) put in. The data holds, per rule, its counts and a sample of its
+changes with a line of context above and below; per document with changes,
+its name, which rules and actions touched it, and its view: its lines around
+each change (``cleaner.review.view``), rendered only when it is opened. The
+rules' documentation is embedded as ``cleaner rules CODE`` prints it. The
+same run always gives the same bytes: nothing in the page depends on the
+time, the machine or where OUT is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..change import ACTIONS
+from ..files import atomic_write
+from ..rules import RuleError, load_rules
+from .documents import Document
+from .run import Review
+from .view import rows
+
+REPORT_NAME = "report.html"
+#: The summary items the page shows.
+SUMMARY_ITEMS = ("files_seen", "files_changed", "lines_dropped", "files_failed")
+
+
+def rule_docs(codes: Iterable[str], rules_dirs: list[Path] | None = None) -> dict[str, str]:
+    """Each code's documentation as ``cleaner rules CODE`` prints it (rules of ``rules_dirs`` too); a code no
+    rule file defines (a rule of a folder not given) gets a line saying so."""
+    from ..cli import describe  # the command's own wording, so the page and `cleaner rules` say the same
+
+    try:
+        known = {rule.code: rule for rule in load_rules(list(rules_dirs or []))}
+    except RuleError as error:
+        known, problem = {}, f" ({error})"
+    else:
+        problem = ""
+    return {code: describe(known[code]) if code in known else
+            f"{code} is not a built-in rule{problem}: see the rules folder the run used (`--rules-dir`)."
+            for code in codes}
+
+
+def page_data(review: Review, docs: dict[str, str]) -> dict[str, Any]:
+    """What the page shows, as plain values (arrays rather than objects, to keep big runs small)."""
+    summary = review.summary
+    return {
+        "summary": None if summary is None else {key: summary.get(key, 0) for key in SUMMARY_ITEMS},
+        "actions": list(ACTIONS),
+        "rules": [[rule.code, rule.name, rule.counts(), rule.documents] for rule in review.rules],
+        "docs": docs,
+        "samples": [[s.code, s.action, s.document, s.line, s.above, s.text, s.after, s.below, s.reason]
+                    for rule in review.rules for s in review.samples(rule)],
+        "files": [_listing(document) for document in review.documents],
+        "views": [[rows(document), [_change(change) for change in document.changes]] for document in review.documents],
+    }
+
+
+def _listing(document: Document) -> list[Any]:
+    """A document in the file list: its name, its ``code:action`` pairs (sorted), its count of each action."""
+    keys = sorted({f"{change.code}:{change.action}" for change in document.changes})
+    return [document.name, keys, [sum(change.action == action for change in document.changes) for action in ACTIONS]]
+
+
+def _change(change: Any) -> list[Any]:
+    return [change.code, change.action, change.line, change.col, change.before, change.after, change.reason]
+
+
+def render(data: dict[str, Any]) -> str:
+    """The page, with ``data`` embedded as JSON (every ``<`` escaped, so no text can end the script)."""
+    assets = files(__package__)
+    embedded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    page = assets.joinpath("page.html").read_text(encoding="utf-8")
+    for name, value in (("{{VERSION}}", __version__), ("{{STYLE}}", assets.joinpath("page.css").read_text("utf-8")),
+                        ("{{SCRIPT}}", assets.joinpath("page.js").read_text("utf-8")), ("{{DATA}}", embedded)):
+        page = page.replace(name, value, 1)
+    return page
+
+
+def write_page(review: Review, path: Path, rules_dirs: list[Path] | None = None) -> None:
+    """Write the review page of ``review`` to ``path`` (atomically)."""
+    docs = rule_docs([rule.code for rule in review.rules], rules_dirs)
+    atomic_write(path, render(page_data(review, docs)).encode("utf-8", "backslashreplace"), durable=False)
