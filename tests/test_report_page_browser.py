@@ -77,6 +77,15 @@ def _select(driver, element_id: str, value: str) -> None:
     Select(driver.find_element("id", element_id)).select_by_value(value)
 
 
+def _drawn(driver) -> None:
+    """Wait until the file view that was asked for is drawn (it is unpacked asynchronously)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        "return document.getElementById('view-section').dataset.file === "
+        "document.querySelector('#files a.file-link').dataset.file"))
+
+
 def _all(driver, selector: str) -> list:
     return driver.find_elements("css selector", selector)
 
@@ -144,6 +153,7 @@ def test_a_files_view_shows_struck_lines_labelled_with_code_and_reason(page, rev
     name = removed[0]["file"]
     page.find_element("id", "file-filter").send_keys(name)
     page.find_element("css selector", "#files li.file-row a").click()
+    _drawn(page)
     assert page.find_element("id", "view-title").text == name
     struck = _all(page, "#view tr.dropped")
     mine = [row for row in removed if row["file"] == name]

@@ -95,7 +95,7 @@ function renderSamples() {
     card.dataset.code = code;
     card.dataset.action = action;
     const where = add(el("div", "where"), codeLink(code), " ", el("span", "action " + action, action), " ",
-      fileLink(place, `${DATA.files[place][0]}:${line}`), " ", el("span", "reason", reason));
+      fileLink(place, `${DATA.files[place][0]}:${line}`), " ", el("span", "reason", DATA.reasons[reason]));
     add(card, where);
     if (above !== null) add(card, el("pre", "context", above));
     add(card, changeText(action, text, after));
@@ -148,7 +148,7 @@ function labelOf(change, inline = true) {
   const label = add(el("span", "label"), codeLink(code), " ", el("span", "action " + action, action), " ");
   if (inline && action === "report") add(label, `col ${col}: `, el("mark", null, visible(before)), " ");
   else if (inline) add(label, `col ${col}: `, el("del", null, visible(before)), " → ", el("ins", null, visible(after)), " ");
-  return add(label, el("span", "reason", reason));
+  return add(label, el("span", "reason", DATA.reasons[reason]));
 }
 
 function viewRow(kind, line, text, notes, changes) {
@@ -166,9 +166,16 @@ function viewRow(kind, line, text, notes, changes) {
   return add(row, el("td", "ln", line), cell);
 }
 
-function renderView(place) {
+async function unpack(packed) {
+  // a view as page.py packed it: JSON, gzipped, in base64
+  const bytes = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return JSON.parse(await new Response(stream).text());
+}
+
+async function renderView(place) {
   const [name] = DATA.files[place];
-  const [rows, changes] = DATA.views[place];
+  const [rows, changes] = await unpack(DATA.views[place]);
   const table = $("view");
   table.replaceChildren();
   for (const [kind, line, text, notes] of rows) {
@@ -183,6 +190,7 @@ function renderView(place) {
   $("view-title").textContent = name;
   $("view-section").hidden = false;
   $("view-section").scrollIntoView();
+  $("view-section").dataset.file = place;  // tells a test (or a bench) the view is drawn
 }
 
 function showDoc(code) {

@@ -4,7 +4,8 @@ The page is ``page.html`` with ``page.css``, ``page.js`` and the run's data
 (JSON) put in. The data holds, per rule, its counts and a sample of its
 changes with a line of context above and below; per document with changes,
 its name, which rules and actions touched it, and its view: its lines around
-each change (``cleaner.review.view``), rendered only when it is opened. The
+each change (``cleaner.review.view``), packed (gzip, base64) and unpacked and
+drawn only when it is opened. The
 rules' documentation is embedded as ``cleaner rules CODE`` prints it. The
 same run always gives the same bytes: nothing in the page depends on the
 time, the machine or where OUT is.
@@ -12,6 +13,8 @@ time, the machine or where OUT is.
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 from collections.abc import Iterable
 from importlib.resources import files
@@ -19,12 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..change import ACTIONS
+from ..change import ACTIONS, Change
 from ..files import atomic_write
 from ..rules import RuleError, load_rules
 from .documents import Document
 from .run import Review
-from .view import rows
+from .view import rows, whole_lines
 
 REPORT_NAME = "report.html"
 #: The summary items the page shows.
@@ -48,17 +51,25 @@ def rule_docs(codes: Iterable[str], rules_dirs: list[Path] | None = None) -> dic
 
 
 def page_data(review: Review, docs: dict[str, str]) -> dict[str, Any]:
-    """What the page shows, as plain values (arrays rather than objects, to keep big runs small)."""
+    """What the page shows, as plain values (arrays rather than objects, to keep big runs small).
+
+    Reasons repeat (a rule gives the same one for many lines): each is written once, in ``reasons``, and
+    referred to by its place there. Each document's view is packed (``pack``) and unpacked only when opened."""
+    reasons: dict[str, int] = {}
     summary = review.summary
+    samples = [[s.code, s.action, s.document, s.line, s.above, s.text, s.after, s.below,
+                reasons.setdefault(s.reason, len(reasons))] for rule in review.rules for s in review.samples(rule)]
+    views = [pack([rows(document), [_change(change, reasons) for change in document.changes]])
+             for document in review.documents]
     return {
         "summary": None if summary is None else {key: summary.get(key, 0) for key in SUMMARY_ITEMS},
         "actions": list(ACTIONS),
         "rules": [[rule.code, rule.name, rule.counts(), rule.documents] for rule in review.rules],
         "docs": docs,
-        "samples": [[s.code, s.action, s.document, s.line, s.above, s.text, s.after, s.below, s.reason]
-                    for rule in review.rules for s in review.samples(rule)],
+        "samples": samples,
         "files": [_listing(document) for document in review.documents],
-        "views": [[rows(document), [_change(change) for change in document.changes]] for document in review.documents],
+        "views": views,
+        "reasons": list(reasons),
     }
 
 
@@ -68,8 +79,23 @@ def _listing(document: Document) -> list[Any]:
     return [document.name, keys, [sum(change.action == action for change in document.changes) for action in ACTIONS]]
 
 
-def _change(change: Any) -> list[Any]:
-    return [change.code, change.action, change.line, change.col, change.before, change.after, change.reason]
+def _change(change: Change, reasons: dict[str, int]) -> list[Any]:
+    """A change in a view; a whole-line drop leaves out its text (the view's rows hold those lines)."""
+    before = "" if whole_lines(change) else change.before
+    return [change.code, change.action, change.line, change.col, before, change.after,
+            reasons.setdefault(change.reason, len(reasons))]
+
+
+def pack(value: Any) -> str:
+    """``value`` as compact JSON, gzipped (no time in the header) and in base64: the page unpacks it with the
+    browser's own ``DecompressionStream``.
+
+    >>> import base64, gzip
+    >>> json.loads(gzip.decompress(base64.b64decode(pack([1, "é"]))))
+    [1, 'é']
+    """
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "backslashreplace")
+    return base64.b64encode(gzip.compress(data, compresslevel=6, mtime=0)).decode("ascii")
 
 
 def render(data: dict[str, Any]) -> str:
