@@ -177,3 +177,12 @@ def test_markdown_summary_counts_as_the_run_summary_does(tmp_path):
 def test_report_needs_a_clean_output_folder(tmp_path):
     result = run("report", tmp_path)
     assert result.exit_code == 2 and "not a `cleaner clean` output folder" in result.output
+
+
+def test_a_reason_given_for_many_lines_is_written_once_in_the_page(tmp_path):
+    files = {f"d{number:02}.txt": f"Story {number} begins here with a sentence of some length.\n"
+             "Thanks for signing up!\nThe story ends here with another sentence.\n" for number in range(30)}
+    out = clean(tmp_path, files)
+    assert run("report", out).exit_code == 0
+    page = (out / "_changes" / "report.html").read_text()
+    assert page.count("line matches 'Thanks for signing up!'") == 1
