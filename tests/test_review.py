@@ -186,3 +186,13 @@ def test_a_reason_given_for_many_lines_is_written_once_in_the_page(tmp_path):
     assert run("report", out).exit_code == 0
     page = (out / "_changes" / "report.html").read_text()
     assert page.count("line matches 'Thanks for signing up!'") == 1
+
+
+def test_a_damaged_log_is_an_error_that_names_it(tmp_path):
+    out = clean(tmp_path, {"a.txt": ARTICLE})
+    log = out / "_changes" / "a.txt.json"
+    data = json.loads(log.read_text())
+    del data["changes"][0]["reason"]
+    log.write_text(json.dumps(data))
+    result = run("report", out)
+    assert result.exit_code == 2 and str(log) in result.output and "'reason'" in result.output

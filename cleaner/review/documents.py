@@ -79,7 +79,7 @@ def read_run(out: Path) -> Iterator[Document]:
         relative = log_path.relative_to(changes).as_posix().removesuffix(".json")
         try:
             yield from _documents(out / relative, log_path, relative)
-        except (OSError, ValueError, KeyError, TypeError) as error:  # ValueError: not JSON (InputError is one)
+        except (InputError, OSError, ValueError, KeyError, TypeError) as error:  # ValueError: not JSON
             raise InputError(f"{log_path}: cannot read this change log: {error}") from error
 
 
