@@ -1,5 +1,6 @@
 """`cleaner report OUT`: removed.jsonl, the Markdown summary and the review page's data, read from a `clean` run."""
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -196,3 +197,18 @@ def test_a_damaged_log_is_an_error_that_names_it(tmp_path):
     log.write_text(json.dumps(data))
     result = run("report", out)
     assert result.exit_code == 2 and str(log) in result.output and "'reason'" in result.output
+
+
+def test_gzipped_json_lines_and_withheld_duplicates_keep_their_original_text(tmp_path):
+    records = [{"id": n, "text": f"Report {n} opens with a sentence about the town council.\n"
+                                 f"Thanks for signing up!\nItem {n} closes the report , briefly.\n"} for n in range(4)]
+    content = "".join(json.dumps(record) + "\n" for record in records).encode()
+    out = clean(tmp_path, {"a.jsonl": content, "b.jsonl.gz": gzip.compress(content)}, "--drop-duplicates")
+    assert run("report", out).exit_code == 0
+    assert (out / "_changes" / "b.jsonl.gz.json").read_text().count('"withheld"') == 4
+    rows = removed(out)
+    assert {(row["file"], row["record"]) for row in rows} >= {("b.jsonl.gz", n) for n in range(1, 5)}
+    for row in rows:
+        assert row["text"] == records[row["record"] - 1]["text"].split("\n")[row["line"] - 1]
+    documents = [document for document in load_review(out).documents if document.path == "b.jsonl.gz"]
+    assert [document.lines for document in documents] == [tuple(r["text"].split("\n")[:-1]) for r in records]
