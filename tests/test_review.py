@@ -8,9 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from cleaner.cli import main
-from cleaner.review import load_review
+from cleaner.review import load_review, read_run
 from cleaner.review.documents import Document
-from cleaner.review.page import page_data, rule_docs
+from cleaner.review.page import rule_docs
 from cleaner.review.tally import SAMPLES
 from cleaner.review.view import rows
 
@@ -96,13 +96,13 @@ def test_json_lines_records_are_reviewed_record_by_record(tmp_path):
     for row in rows:
         original = records[row["record"] - 1]["text"].split("\n")
         assert row["file"] == "part.jsonl" and row["text"] == original[row["line"] - 1]
-    names = [document.name for document in load_review(out).documents]
+    names = [document.name for document in read_run(out)]
     assert names == ["part.jsonl:1", "part.jsonl:3"]
 
 
 def test_a_document_view_strikes_the_dropped_lines_among_the_lines_around_them(tmp_path):
     out = clean(tmp_path, {"a.txt": ARTICLE})
-    [document] = load_review(out).documents
+    [document] = read_run(out)
     assert document.lines == tuple(ARTICLE.split("\n")[:-1])
     view = {row[1]: row for row in rows(document, context=1)}
     dropped = [line for line, row in view.items() if row[0] == "d"]
@@ -125,7 +125,7 @@ def test_unchanged_stretches_are_folded_away_from_the_changes():
 def test_a_copy_edited_after_cleaning_is_shown_without_its_text(tmp_path):
     out = clean(tmp_path, {"a.txt": ARTICLE})
     (out / "a.txt").write_text("edited\n")
-    [document] = load_review(out).documents
+    [document] = read_run(out)
     assert document.lines is None
     assert [row[2] for row in rows(document) if row[0] == "d"] == ["Thanks for signing up!", "Follow us on Twitter"]
     assert run("report", out).exit_code == 0
@@ -137,7 +137,7 @@ def test_each_rule_keeps_a_bounded_sample_with_context(tmp_path):
     review = load_review(clean(tmp_path, files))
     rule = next(rule for rule in review.rules if rule.code == "B002")
     assert rule.actions["drop"] == SAMPLES + 5 and rule.documents == SAMPLES + 5
-    samples = review.samples(rule)
+    samples = rule.samples
     assert len(samples) == SAMPLES and len({sample.name for sample in samples}) == SAMPLES
     assert {(s.above, s.text, s.below[:16]) for s in samples} == {
         ("A sentence that is long enough to be a sentence , really.", "Thanks for signing up!", "The end of story")}
@@ -154,9 +154,12 @@ def test_the_page_is_self_contained_and_its_data_cannot_end_its_script(tmp_path)
 
 
 def test_the_page_embeds_each_codes_documentation_as_the_rules_command_prints_it(tmp_path):
-    review = load_review(clean(tmp_path, {"a.txt": ARTICLE}))
-    data = page_data(review, rule_docs(rule.code for rule in review.rules))
-    assert sorted(data["docs"]) == [rule[0] for rule in data["rules"]]
+    out = clean(tmp_path, {"a.txt": ARTICLE})
+    assert run("report", out).exit_code == 0
+    page = (out / "_changes" / "report.html").read_text()
+    data = json.loads(re.search(r'<script id="data" type="application/json">(.*?)</script>', page).group(1))
+    assert sorted(data["docs"]) == [rule[0] for rule in data["rules"]] == sorted(rule_counts(out))
+    assert data["docs"] == rule_docs(rule_counts(out))
     for code, text in data["docs"].items():
         assert text + "\n" == run("rules", code).output
 
@@ -178,6 +181,21 @@ def test_markdown_summary_counts_as_the_run_summary_does(tmp_path):
 def test_report_needs_a_clean_output_folder(tmp_path):
     result = run("report", tmp_path)
     assert result.exit_code == 2 and "not a `cleaner clean` output folder" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_run_is_read_one_document_at_a_time(tmp_path):
+    out = clean(tmp_path, {f"d{number}.txt": ARTICLE for number in range(3)})
+    events = []
+
+    def documents():
+        for document in read_run(out):
+            events.append(("read", document.name))
+            yield document
+
+    review = load_review(out, lambda document: events.append(("handed on", document.name)), documents())
+    assert events == [(event, f"d{number}.txt") for number in range(3) for event in ("read", "handed on")]
+    assert review.documents == 3 and {rule.code: rule.documents for rule in review.rules}["B002"] == 3
 
 
 def test_a_reason_given_for_many_lines_is_written_once_in_the_page(tmp_path):
@@ -210,5 +228,5 @@ def test_gzipped_json_lines_and_withheld_duplicates_keep_their_original_text(tmp
     assert {(row["file"], row["record"]) for row in rows} >= {("b.jsonl.gz", n) for n in range(1, 5)}
     for row in rows:
         assert row["text"] == records[row["record"] - 1]["text"].split("\n")[row["line"] - 1]
-    documents = [document for document in load_review(out).documents if document.path == "b.jsonl.gz"]
+    documents = [document for document in read_run(out) if document.path == "b.jsonl.gz"]
     assert [document.lines for document in documents] == [tuple(r["text"].split("\n")[:-1]) for r in records]

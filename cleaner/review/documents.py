@@ -73,9 +73,14 @@ def log_paths(out: Path) -> list[Path]:
 def read_run(out: Path) -> Iterator[Document]:
     """Every document of the run in OUT that has changes, log by log in path order.
 
-    A log that cannot be read is an ``InputError`` naming it."""
+    OUT without ``_changes/`` is an ``InputError`` at once; a log that cannot be read is one naming it, when
+    it is reached."""
+    return _read_logs(out, log_paths(out))
+
+
+def _read_logs(out: Path, paths: list[Path]) -> Iterator[Document]:
     changes = out / CHANGES_DIR
-    for log_path in log_paths(out):
+    for log_path in paths:
         relative = log_path.relative_to(changes).as_posix().removesuffix(".json")
         try:
             yield from _documents(out / relative, log_path, relative)

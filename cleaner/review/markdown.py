@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from ..change import ACTIONS
-from .run import Review, Sample
+from .run import Review
+from .tally import Sample
 
 #: Samples shown per rule.
 MARKDOWN_SAMPLES = 3
@@ -42,7 +43,7 @@ def markdown(review: Review, samples: int = MARKDOWN_SAMPLES) -> str:
     for rule in review.rules:
         lines.append(f"| {rule.code} | {rule.name} | " + " | ".join(map(str, rule.counts())) + f" | {rule.documents} |")
     for rule in review.rules:
-        shown = review.samples(rule)[:samples]
+        shown = rule.samples[:samples]
         lines += ["", f"### {rule.code} {rule.name}: {len(shown)} of {rule.total}", ""]
         lines += [_sample_line(sample) for sample in shown]
     return "\n".join(lines) + "\n"

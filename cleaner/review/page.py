@@ -17,6 +17,7 @@ import base64
 import gzip
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -50,40 +51,49 @@ def rule_docs(codes: Iterable[str], rules_dirs: list[Path] | None = None) -> dic
             for code in codes}
 
 
-def page_data(review: Review, docs: dict[str, str]) -> dict[str, Any]:
-    """What the page shows, as plain values (arrays rather than objects, to keep big runs small).
+@dataclass
+class Views:
+    """The documents of a run as the page lists and shows them, added one at a time as the run is read: each
+    one's entry in the file list and its packed view (``pack``), and the reasons they give.
 
-    Reasons repeat (a rule gives the same one for many lines): each is written once, in ``reasons``, and
-    referred to by its place there. Each document's view is packed (``pack``) and unpacked only when opened."""
-    reasons: dict[str, int] = {}
+    Reasons repeat (a rule gives the same one for many lines): each is kept once, in ``reasons``, and
+    referred to by its place there."""
+
+    files: list[list[Any]] = field(default_factory=list)
+    packed: list[str] = field(default_factory=list)
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    def add(self, document: Document) -> None:
+        keys = sorted({f"{change.code}:{change.action}" for change in document.changes})
+        counts = [sum(change.action == action for change in document.changes) for action in ACTIONS]
+        self.files.append([document.name, keys, counts])
+        self.packed.append(pack([rows(document), [self._change(change) for change in document.changes]]))
+
+    def reason(self, text: str) -> int:
+        """The place of a reason in ``reasons`` (added if new)."""
+        return self.reasons.setdefault(text, len(self.reasons))
+
+    def _change(self, change: Change) -> list[Any]:
+        """A change in a view; a whole-line drop leaves out its text (the view's rows hold those lines)."""
+        before = "" if whole_lines(change) else change.before
+        return [change.code, change.action, change.line, change.col, before, change.after, self.reason(change.reason)]
+
+
+def page_data(review: Review, views: Views, docs: dict[str, str]) -> dict[str, Any]:
+    """What the page shows, as plain values (arrays rather than objects, to keep big runs small)."""
     summary = review.summary
-    samples = [[s.code, s.action, s.document, s.line, s.above, s.text, s.after, s.below,
-                reasons.setdefault(s.reason, len(reasons))] for rule in review.rules for s in review.samples(rule)]
-    views = [pack([rows(document), [_change(change, reasons) for change in document.changes]])
-             for document in review.documents]
+    samples = [[s.code, s.action, s.document, s.line, s.above, s.text, s.after, s.below, views.reason(s.reason)]
+               for rule in review.rules for s in rule.samples]
     return {
         "summary": None if summary is None else {key: summary.get(key, 0) for key in SUMMARY_ITEMS},
         "actions": list(ACTIONS),
         "rules": [[rule.code, rule.name, rule.counts(), rule.documents] for rule in review.rules],
         "docs": docs,
         "samples": samples,
-        "files": [_listing(document) for document in review.documents],
-        "views": views,
-        "reasons": list(reasons),
+        "files": views.files,
+        "views": views.packed,
+        "reasons": list(views.reasons),
     }
-
-
-def _listing(document: Document) -> list[Any]:
-    """A document in the file list: its name, its ``code:action`` pairs (sorted), its count of each action."""
-    keys = sorted({f"{change.code}:{change.action}" for change in document.changes})
-    return [document.name, keys, [sum(change.action == action for change in document.changes) for action in ACTIONS]]
-
-
-def _change(change: Change, reasons: dict[str, int]) -> list[Any]:
-    """A change in a view; a whole-line drop leaves out its text (the view's rows hold those lines)."""
-    before = "" if whole_lines(change) else change.before
-    return [change.code, change.action, change.line, change.col, before, change.after,
-            reasons.setdefault(change.reason, len(reasons))]
 
 
 def pack(value: Any) -> str:
@@ -109,7 +119,7 @@ def render(data: dict[str, Any]) -> str:
     return page
 
 
-def write_page(review: Review, path: Path, rules_dirs: list[Path] | None = None) -> None:
-    """Write the review page of ``review`` to ``path`` (atomically)."""
+def write_page(review: Review, views: Views, path: Path, rules_dirs: list[Path] | None = None) -> None:
+    """Write the review page of a run (its ``review`` and its documents' ``views``) to ``path``, atomically."""
     docs = rule_docs([rule.code for rule in review.rules], rules_dirs)
-    atomic_write(path, render(page_data(review, docs)).encode("utf-8", "backslashreplace"), durable=False)
+    atomic_write(path, render(page_data(review, views, docs)).encode("utf-8", "backslashreplace"), durable=False)

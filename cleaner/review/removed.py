@@ -16,11 +16,9 @@ run's: files in path order, records in file order, then line, column and rule.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
-from ..files import atomic_file
 from .documents import Document
 from .view import removed_lines, whole_lines
 
@@ -40,12 +38,7 @@ def removed_rows(document: Document) -> Iterator[dict[str, Any]]:
             yield row
 
 
-def write_removed(documents: Iterable[Document], path: Path) -> int:
-    """Write the removed lines of ``documents`` to ``path`` (atomically); return how many there were."""
-    count = 0
-    with atomic_file(path, durable=False) as out:
-        for document in documents:
-            for row in removed_rows(document):
-                out.write(json.dumps(row, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n")
-                count += 1
-    return count
+def removed_jsonl(document: Document) -> bytes:
+    """The lines of ``removed.jsonl`` for one document."""
+    return b"".join(json.dumps(row, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n"
+                    for row in removed_rows(document))

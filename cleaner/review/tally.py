@@ -1,9 +1,10 @@
-"""A run's changes counted by rule, with a sample of each rule's changes.
+"""A run's changes counted by rule, with a sample of each rule's changes, taken as the documents stream by.
 
 The sample is the same for the same run: each change gets a key hashed from
 where it is (document, line, place in the log), and a rule keeps the changes
 with the smallest keys, which spreads the sample over the run instead of
-taking the first files.
+taking the first files. A sample keeps its lines of context, so no document
+has to be kept once it has been counted.
 """
 
 from __future__ import annotations
@@ -11,27 +12,55 @@ from __future__ import annotations
 import hashlib
 import heapq
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..change import ACTIONS
+from ..change import ACTIONS, Change
 from .documents import Document
+from .view import around, removed_lines
 
 #: Changes kept as a sample of each rule.
 SAMPLES = 20
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One change shown as a sample of its rule: the lines it covers (``text``; for a fix or a note, what it
+    replaced, and ``after``), with the line above and the line below; ``document`` is the place of its
+    document in the run."""
+
+    code: str
+    action: str
+    document: int
+    name: str
+    line: int
+    text: str
+    after: str
+    reason: str
+    above: str | None
+    below: str | None
+
+    @classmethod
+    def of(cls, document: Document, place: int, change: Change) -> Sample:
+        above, below = around(document, change)
+        removed = removed_lines(change)
+        text = "\n".join(line for _, line in removed) if removed else change.before
+        return cls(change.code, change.action, place, document.name, change.line, text, change.after,
+                   change.reason, above, below)
 
 
 @dataclass
 class RuleTally:
     """One rule's changes in a run: how many of each action, in how many documents, and a sample.
 
-    ``sample`` holds ``(key, document index, change index)``, in key order once ``Tally.finish`` has run."""
+    ``kept`` holds ``(inverted key, document place, change index, sample)`` as a heap while the run is read;
+    ``samples`` is the sample in key order once ``Tally.finish`` has run."""
 
     code: str
     name: str
     actions: Counter[str] = field(default_factory=Counter)
     documents: int = 0
-    sample: list[tuple[bytes, int, int]] = field(default_factory=list)
+    kept: list[tuple[bytes, int, int, Sample]] = field(default_factory=list)
+    samples: list[Sample] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -40,6 +69,14 @@ class RuleTally:
     def counts(self) -> list[int]:
         """The number of changes of each action, in ``ACTIONS`` order (fix, drop, report)."""
         return [self.actions[action] for action in ACTIONS]
+
+    def offer(self, key: bytes, document: Document, place: int, index: int) -> None:
+        """Keep the change in the sample if its key is among the ``SAMPLES`` smallest so far."""
+        inverted = bytes(255 - byte for byte in key)  # the heap's smallest, dropped first, is the largest key
+        if len(self.kept) == SAMPLES and inverted <= self.kept[0][0]:
+            return
+        entry = (inverted, place, index, Sample.of(document, place, document.changes[index]))
+        (heapq.heappush if len(self.kept) < SAMPLES else heapq.heapreplace)(self.kept, entry)
 
 
 @dataclass
@@ -59,28 +96,12 @@ class Tally:
                 rule.documents += 1
             key = hashlib.blake2b(f"{document.name}\0{change.line}\0{index}".encode("utf-8", "replace"),
                                   digest_size=8).digest()
-            entry = (key, self.documents, index)
-            if len(rule.sample) < SAMPLES:
-                heapq.heappush(rule.sample, _largest_first(entry))
-            else:
-                heapq.heappushpop(rule.sample, _largest_first(entry))
+            rule.offer(key, document, self.documents, index)
         self.documents += 1
 
     def finish(self) -> list[RuleTally]:
-        """The rules in code order, each sample sorted by key."""
+        """The rules in code order, each with its sample in key order."""
         for rule in self.rules.values():
-            rule.sample = sorted(_largest_first(entry) for entry in rule.sample)
+            rule.samples = [entry[3] for entry in sorted(rule.kept, key=lambda entry: entry[:3], reverse=True)]
+            rule.kept = []
         return [self.rules[code] for code in sorted(self.rules)]
-
-
-def _largest_first(entry: tuple[bytes, int, int]) -> tuple[bytes, int, int]:
-    """The entry with its key inverted (and back): a min-heap of inverted keys drops the largest key first."""
-    return (bytes(255 - byte for byte in entry[0]), entry[1], entry[2])
-
-
-def tally(documents: Iterable[Document]) -> list[RuleTally]:
-    """The rules' tallies over ``documents`` (their indices are the documents' places in that order)."""
-    counted = Tally()
-    for document in documents:
-        counted.add(document)
-    return counted.finish()
