@@ -4,11 +4,10 @@ The page is ``page.html`` with ``page.css``, ``page.js`` and the run's data
 (JSON) put in. The data holds, per rule, its counts and a sample of its
 changes with a line of context above and below; per document with changes,
 its name, which rules and actions touched it, and its view: its lines around
-each change (``cleaner.review.view``), packed (gzip, base64) and unpacked and
-drawn only when it is opened. The
-rules' documentation is embedded as ``cleaner rules CODE`` prints it. The
-same run always gives the same bytes: nothing in the page depends on the
-time, the machine or where OUT is.
+each change (``cleaner.review.view``), packed (gzip, base64), unpacked and
+drawn only when it is opened. The rules' documentation is embedded as
+``cleaner rules CODE`` prints it. The same run always gives the same bytes:
+nothing in the page depends on the time, the machine or where OUT is.
 """
 
 from __future__ import annotations
