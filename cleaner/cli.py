@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, report
+from . import __version__, report, review
 from .config import preset_names
 from .corpus import enable as enable_corpus
 from .files import InputError, parse_size
@@ -411,3 +411,22 @@ def restore(target, output, log_path) -> None:
     for path, cause in failures:
         click.echo(f"error: {path}: {cause}", err=True)
     sys.exit(EXIT_ERROR if failures else EXIT_OK)
+
+
+@main.command(name="report")
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["html", "markdown"]), default="html", show_default=True,
+              help="html: write OUT/_changes/report.html and removed.jsonl; markdown: print a summary to stdout.")
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+              help="A folder of your own rule files the run used (their documentation goes into the page).")
+def report_run(out, output_format, rules_dirs) -> None:
+    """Review what a `clean` run into OUT changed: a page per rule and per file, every removed line as JSON Lines,
+    or a Markdown summary (a terminal, a CI job summary)."""
+    try:
+        if output_format == "markdown":
+            click.echo(review.markdown(review.load_review(out)), nl=False)
+            return
+        page, removed = review.report(out, list(rules_dirs))
+    except (InputError, OSError) as error:
+        raise Failure(str(error)) from error
+    click.echo(f"wrote {page} and {removed}", err=True)
