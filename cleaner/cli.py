@@ -20,13 +20,15 @@ from . import __version__, report
 from .config import preset_names
 from .corpus import enable as enable_corpus
 from .files import InputError, parse_size
+from .findings import Finding
 from .formats import ReadOptions
 from .interrupt import Tally, interruptible
 from .processing import Outcome, outcomes, process_stdin
 from .project import ConfigError, Project, language_name, load_project
 from .report import summary_lines
 from .rules import RuleError, load_rules
-from .runner import CHANGES_DIR, Summary, clean_tree, collect, fix_tree, restore_file, restore_tree
+from .runner import CHANGES_DIR, clean_tree, collect, fix_tree, restore_file, restore_tree
+from .summary import Summary
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 #: Runs over this many files show a progress bar (on a terminal, outside CI).
@@ -238,7 +240,7 @@ def check(sources, diff, strict, output_format, statistics, **options) -> None:
     items = [_read_stdin(run, show, write=False)] if _stdin(sources) else outcomes(
         collect(list(sources), run.project), run.project, replace(run.read, show=show), in_place=True)
     failing = errors = False
-    found: list[report.Finding] = []
+    found: list[Finding] = []
     for outcome in items:
         errors |= _error(outcome)
         if outcome.processed is None:
@@ -253,7 +255,7 @@ def check(sources, diff, strict, output_format, statistics, **options) -> None:
     sys.exit(EXIT_ERROR if errors else EXIT_CHANGED if failing else EXIT_OK)
 
 
-def _print_findings(found: list[report.Finding], output_format: str, statistics: bool) -> None:
+def _print_findings(found: list[Finding], output_format: str, statistics: bool) -> None:
     if statistics:
         lines = report.statistics(found)
     elif output_format == "json":

@@ -1,8 +1,5 @@
 """What people and CI read: findings as text, JSON or GitHub annotations, statistics, the run summary.
 
-A finding in a JSON Lines file points at the record's line; where it sits
-inside the record's text is said at the end of the message.
-
 >>> print(github(Finding("a b.txt", 3, 7, "P001", "doubled-word", "'the the': doubled, 100%", True)))
 ::error file=a b.txt,line=3,col=7,title=P001 doubled-word::'the the': doubled, 100%25
 """
@@ -12,41 +9,11 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Any
 
-from .change import Change
-from .formats import Piece
-from .runner import Summary
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One line of ``check`` output."""
-
-    path: str
-    line: int
-    col: int
-    code: str
-    name: str
-    message: str
-    fixable: bool
-
-
-def findings(path: str, pieces: Iterable[Piece], safe_codes: set[str],
-             only: Callable[[Change], bool] = lambda change: True) -> list[Finding]:
-    """The findings of a file's documents (those ``only`` keeps), in line order."""
-    found = []
-    for piece in pieces:
-        for change in sorted(filter(only, piece.result.changes), key=lambda c: (c.line, c.col)):
-            fixable = change.edits and change.code in safe_codes
-            if piece.line:  # a JSONL record: point at its line, say where in its text
-                where = f" (record {piece.key}, text line {change.line} col {change.col})"
-                found.append(Finding(path, piece.line, 1, change.code, change.name, change.reason + where, fixable))
-            else:
-                found.append(Finding(path, change.line, change.col, change.code, change.name, change.reason, fixable))
-    return found
+from .findings import Finding
+from .summary import Summary
 
 
 def text(finding: Finding) -> str:

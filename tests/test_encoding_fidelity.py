@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from cleaner.cli import main
 from cleaner.decoding import decode_bytes
 from cleaner.files import InputError
-from cleaner.html import page_encoding
+from cleaner.formats.html import page_encoding
 
 STRAY = b"Caf\xc3\xa9 \xff na\xc3\xafve   \n"
 
