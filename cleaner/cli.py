@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from . import __version__, report
-from .config import preset_names
+from .config import names_rule, preset_names
 from .corpus import enable as enable_corpus
 from .files import InputError, parse_size
 from .findings import Finding
@@ -326,20 +326,28 @@ def show_config(path, **options) -> None:
 @click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
               help="Also list the rules of this folder of *.toml rule files (repeatable).")
 def rules(code: str | None, rules_dirs: tuple[Path, ...]) -> None:
-    """List the rules, or print the whole documentation of one (by code or name)."""
+    """List the rules in code order (CODE a prefix such as `J`: those), or print the whole documentation of
+    one (CODE its code or name, in any case)."""
     try:
-        all_rules = load_rules(list(rules_dirs))
+        all_rules = sorted(load_rules(list(rules_dirs)), key=lambda rule: rule.code)
     except RuleError as error:
         raise Failure(str(error)) from error
-    if code is None:
-        for rule in all_rules:
-            default = "on " if rule.enabled else "off"
-            click.echo(f"{rule.code}  {default}  {rule.action:<6}  {rule.name:<24} {rule.summary}")
+    exact = [rule for rule in all_rules if code is not None and names_rule(code, rule.code, rule.name, prefixes=False)]
+    if exact:
+        click.echo(describe(exact[0]))
         return
-    match = next((r for r in all_rules if code in (r.code, r.name)), None)
-    if match is None:
+    listed = [rule for rule in all_rules if code is None or names_rule(code, rule.code, rule.name)]
+    if not listed:
         raise Failure(f"no rule '{code}' (see `cleaner rules`)")
-    click.echo(describe(match))
+    for rule in listed:
+        default = "on " if rule.enabled else "off"
+        click.echo(f"{rule.code}  {default}  {rule.action:<6}  {fix_safety(rule):<6}  {rule.name:<24} {rule.summary}")
+
+
+def fix_safety(rule) -> str:
+    """Whether ``fix`` applies the rule's edits (safe) or only with ``--unsafe-fixes`` (unsafe); '-' for a
+    rule that only reports."""
+    return "-" if rule.action == "report" else rule.fix
 
 
 def describe(rule) -> str:
