@@ -11,6 +11,7 @@ import importlib.util
 import os
 import sys
 import textwrap
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from .report import summary_lines
 from .rules import RuleError, load_rules
 from .runner import CHANGES_DIR, clean_tree, collect, fix_tree, restore_file, restore_tree
 from .summary import Summary
+from .walk import require_sources
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 #: Runs over this many files show a progress bar (on a terminal, outside CI).
@@ -162,9 +164,17 @@ def _engine(name: str, address: str | None):
 
 
 def _summary(summary: Summary, verb: str, quiet: bool) -> None:
+    if summary.files_seen == 0 and not summary.failed:
+        click.echo(f"warning: {report.NO_FILES}", err=True)
     if not quiet:
         for line in summary_lines(summary, verb):
             click.echo(line, err=True)
+
+
+def _skipped(outcome: Outcome) -> None:
+    """Say that a file was left alone (HTML, by ``check`` and ``fix``)."""
+    if outcome.skipped:
+        click.echo(f"skipped {outcome.path}: {outcome.skipped}", err=True)
 
 
 def _clean_stdin(run: Run, log_path: Path | None) -> int:
@@ -205,6 +215,9 @@ def clean(sources, output, log_path, corpus, drop_duplicates, engine, address, q
     if corpus or drop_duplicates:
         run.project = enable_corpus(run.project, drop_duplicates)
     if _stdin(sources):
+        if output is not None:
+            raise click.UsageError("-o/--output is not used with SOURCE '-': the cleaned text goes to stdout "
+                                   "(--log FILE writes its change log)")
         sys.exit(_clean_stdin(run, log_path))
     if output is None:
         raise click.UsageError("Missing option '-o' / '--output' (needed unless SOURCE is '-').")
@@ -215,6 +228,9 @@ def clean(sources, output, log_path, corpus, drop_duplicates, engine, address, q
                                  progress=tally.listed(_progress(quiet)), engine=_engine(engine, address))
     except InputError as error:
         raise Failure(str(error)) from error
+    for removed in summary.removed:
+        click.echo(f"removed {output / removed}: its source was not in this run (an earlier run's output, and its "
+                   "log)", err=True)
     _summary(summary, "changed", quiet)
     if not quiet:
         click.echo(f"log in {output / CHANGES_DIR}", err=True)
@@ -223,36 +239,63 @@ def clean(sources, output, log_path, corpus, drop_duplicates, engine, address, q
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--diff", is_flag=True, help="Print a unified diff instead of findings; write nothing.")
+@click.option("--diff", is_flag=True, help="Print a unified diff instead of findings, each removed or changed line "
+              "followed by a '# ^' line naming its rules; write nothing.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the diff (auto: on a terminal, unless NO_COLOR is set).")
 @click.option("--strict", is_flag=True, help="Fail on report-only findings too.")
 @click.option("--output-format", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
               help="How findings are printed (github: workflow annotations).")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @to_utf8_option
+@quiet_option
 @rule_options
-def check(sources, diff, strict, output_format, statistics, **options) -> None:
-    """Report what `clean` would change in SOURCES; write nothing.
+def check(sources, diff, color, strict, output_format, statistics, quiet, **options) -> None:
+    """Report what `clean` would change in SOURCES; write nothing; end with a summary line.
 
     Fixes that `fix` applies are marked [*]; unsafe ones need `fix --unsafe-fixes`.
     """
     run = make_run(sources, **options)
     show = "diff" if diff else "check"
+    if not _stdin(sources):
+        _require_sources(sources)
     items = [_read_stdin(run, show, write=False)] if _stdin(sources) else outcomes(
         collect(list(sources), run.project), run.project, replace(run.read, show=show), in_place=True)
-    failing = errors = False
+    failing = False
     found: list[Finding] = []
+    fixes: Counter[str] = Counter()
+    checked = flagged = failed = 0
     for outcome in items:
-        errors |= _error(outcome)
+        failed += _error(outcome)
+        _skipped(outcome)
         if outcome.processed is None:
             continue
         notes = outcome.processed.notes
         for text in notes.diffs:
-            click.echo(text, nl=False)
+            colors = _colors(color)
+            click.echo(report.colored_diff(text) if colors else text, nl=False, color=colors)
         found += notes.findings
+        checked, flagged, fixes = checked + 1, flagged + bool(notes.fixes), fixes + notes.fixes
         failing |= notes.changed or (strict and notes.reports)
     if not diff:
         _print_findings(found, output_format, statistics)
-    sys.exit(EXIT_ERROR if errors else EXIT_CHANGED if failing else EXIT_OK)
+    if not checked and not failed:
+        click.echo(f"warning: {report.NO_FILES}", err=True)
+    elif checked and not quiet:
+        click.echo(report.check_summary(checked, flagged, fixes, failed), err=True)
+    sys.exit(EXIT_ERROR if failed else EXIT_CHANGED if failing else EXIT_OK)
+
+
+def _colors(choice: str) -> bool:
+    """Whether to colour what goes to stdout: ``--color always``, or ``auto`` on a terminal without NO_COLOR."""
+    return choice == "always" or (choice == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+
+
+def _require_sources(sources) -> None:
+    try:
+        require_sources(list(sources))
+    except InputError as error:
+        raise Failure(str(error)) from error
 
 
 def _print_findings(found: list[Finding], output_format: str, statistics: bool) -> None:
@@ -269,45 +312,58 @@ def _print_findings(found: list[Finding], output_format: str, statistics: bool) 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
+@click.option("--show-unsafe", is_flag=True, help="List the unsafe fixes held back, not only their number.")
 @to_utf8_option
 @quiet_option
 @rule_options
-def fix(sources, unsafe_fixes, quiet, **options) -> None:
+def fix(sources, unsafe_fixes, show_unsafe, quiet, **options) -> None:
     """Rewrite SOURCES in place (atomically); exit 1 if any file changed.
 
     SOURCE '-' reads stdin and writes the fixed text to stdout. HTML pages are
-    left alone (`clean` turns them into text).
+    left alone (`clean` turns them into text). Unsafe fixes held back are
+    counted in one line (`check` fails on them).
     """
     run = make_run(sources, **options, unsafe_fixes=unsafe_fixes)
-    held_back = 0
+    held: Counter[str] = Counter()  # held-back unsafe fixes per file
     text_on_stdout = _stdin(sources)
 
     def show(outcome: Outcome) -> None:
-        nonlocal held_back
         if _error(outcome) or outcome.processed is None:
-            if outcome.skipped and not quiet:
-                click.echo(f"skipped {outcome.path}: {outcome.skipped}", err=True)
+            if not quiet:
+                _skipped(outcome)
             return
         if outcome.processed.changed and not quiet:
-            click.echo(f"fixed {outcome.path}", err=True)
-        held_back += len(outcome.processed.notes.findings)
-        for finding in outcome.processed.notes.findings:
+            click.echo(f"fixed {outcome.path}{_through_link(outcome.path)}", err=True)
+        held.update(str(finding.path) for finding in outcome.processed.notes.findings)
+        for finding in outcome.processed.notes.findings if show_unsafe else ():
             click.echo(report.text(finding), err=text_on_stdout)
 
     if text_on_stdout:
         outcome = _read_stdin(run, "fix")
         show(outcome)
         failed = outcome.processed is None or bool(outcome.processed.problems)
-        sys.exit(EXIT_ERROR if failed else EXIT_CHANGED if outcome.processed.changed or held_back else EXIT_OK)
+        _held_back(held, quiet)
+        sys.exit(EXIT_ERROR if failed else EXIT_CHANGED if outcome.processed.changed else EXIT_OK)
     tally = Tally()
-    with interruptible(tally):
-        summary = fix_tree(list(sources), run.project, run.read, report=tally.reported(show),
-                           progress=tally.listed(_progress(quiet)))
-    if held_back:
-        click.echo(f"{held_back} unsafe fix(es) not applied; run with --unsafe-fixes to apply them", err=True)
+    try:
+        with interruptible(tally):
+            summary = fix_tree(list(sources), run.project, run.read, report=tally.reported(show),
+                               progress=tally.listed(_progress(quiet)))
+    except InputError as error:
+        raise Failure(str(error)) from error
+    _held_back(held, quiet)
     _summary(summary, "fixed", quiet)
-    failing = summary.files_changed or held_back
-    sys.exit(EXIT_ERROR if summary.failed else EXIT_CHANGED if failing else EXIT_OK)
+    sys.exit(EXIT_ERROR if summary.failed else EXIT_CHANGED if summary.files_changed else EXIT_OK)
+
+
+def _through_link(path: Path) -> str:
+    """For ``fixed PATH``: that a symbolic link's target was rewritten (the link stays), as black says."""
+    return f" (a symbolic link: its target {path.resolve()} was rewritten; the link stays)" if path.is_symlink() else ""
+
+
+def _held_back(held: Counter[str], quiet: bool) -> None:
+    if held and not quiet:
+        click.echo(report.held_back(sum(held.values()), len(held)), err=True)
 
 
 @main.command(name="config")

@@ -51,7 +51,7 @@ class Outcome:
 
 def _notes(project: Project, path: Path, options: ReadOptions) -> Notes:
     """Empty notes for one file; ``check`` marks the findings of the file's safe rules fixable."""
-    if options.show != "check":
+    if options.show not in ("check", "diff"):
         return Notes(options.show)
     return Notes(options.show, frozenset(rule.code for rule in project.cleaner_for(path).rules if rule.fix == "safe"))
 
@@ -71,6 +71,9 @@ def process(item: Item, project: Project, options: ReadOptions = ReadOptions(), 
     fmt = format_of(item.path)
     if in_place and not fmt.in_place:
         return Outcome(item.path, item.relative, skipped="HTML is cleaned into text by `clean`, not in place")
+    if options.show == "fix" and (links := _hard_links(item.path)) > 1:
+        return Outcome(item.path, item.relative, fmt, warning=f"skipped: it has {links} hard links, and rewriting it "
+                       "would split them; give it a copy of its own to fix it, or `cleaner clean` it into a folder")
     outcome = Outcome(item.path, item.relative, fmt)
     try:
         if fmt.streams:
@@ -87,6 +90,14 @@ def process(item: Item, project: Project, options: ReadOptions = ReadOptions(), 
     except InputError as error:
         outcome.error = str(error)
     return outcome
+
+
+def _hard_links(path: Path) -> int:
+    """How many names the file has (1 for a file with no other hard link; 0 if it cannot be read)."""
+    try:
+        return os.stat(path).st_nlink
+    except OSError:
+        return 0
 
 
 #: How a copy or log is staged for OUT: not fsynced (OUT is a new copy: a power cut costs a rerun), with the

@@ -11,6 +11,7 @@ for any ``--jobs``.
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import tempfile
@@ -32,7 +33,7 @@ from .logstream import open_log, to_json
 from .processing import Item, Outcome, outcomes
 from .project import Project
 from .summary import Summary
-from .walk import iter_sources
+from .walk import iter_sources, require_sources
 
 SUMMARY = Path("summary.json")
 
@@ -76,6 +77,7 @@ def clean_tree(roots: list[Path], out: Path, project: Project | Cleaner, options
     started = time.perf_counter()
     project = project if isinstance(project, Project) else Project.of(project)
     out = out.resolve()
+    require_sources(roots)
     staging = _prepare_output_folder(roots, out)
     project, corpus = prepare_corpus(collect(roots, project), project, options)
     summary = Summary(corpus=corpus)
@@ -92,6 +94,7 @@ def clean_tree(roots: list[Path], out: Path, project: Project | Cleaner, options
                             outcome.processed = None
                     report(outcome)
                     summary.add(outcome)
+        summary.removed = output.remove_stale()
     except KeyboardInterrupt:  # and SIGTERM (see cli): the summary says what was done
         summary.interrupted = True
         raise
@@ -169,6 +172,21 @@ class Output:
             processed.discard()
         return error
 
+    def remove_stale(self) -> list[str]:
+        """Remove what an earlier run wrote into OUT for a source this run did not write (a source deleted since,
+        or not given this time): each change log in ``_changes`` without an output of this run, and the copy it
+        belongs to. Files with no log of ours are left alone. Returns the copies' paths, relative to OUT."""
+        changes, removed = self.root / CHANGES_DIR, []
+        for log_path in _logs(changes):
+            relative = log_path.relative_to(changes).with_suffix("")
+            if str(relative) in self.written or relative == SUMMARY.with_suffix("") or not _is_log(log_path):
+                continue
+            with suppress(OSError):
+                (self.root / relative).unlink(missing_ok=True)
+                log_path.unlink()
+                removed.append(str(relative))
+        return sorted(removed)
+
     def _put_both(self, target: Path, log_path: Path, processed: Processed) -> str | None:
         """Move a file's log, then its copy into OUT; return the error that prevented it.
 
@@ -202,6 +220,22 @@ class Output:
             atomic_write(path, to_json(content) if isinstance(content, dict) else content, durable=False)
 
 
+def _logs(changes: Path) -> Iterator[Path]:
+    """The ``.json`` files under ``changes``, a folder's listing at a time (a listing of a large OUT is not held)."""
+    for folder, _, names in os.walk(changes):
+        yield from (Path(folder, name) for name in names if name.endswith(".json"))
+
+
+def _is_log(path: Path) -> bool:
+    """Whether ``path`` is a change log, by its first bytes (a log may be large): a JSON object with a version."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(64)
+    except OSError:
+        return False
+    return start.lstrip().startswith(b"{") and b'"version"' in start
+
+
 def fix_tree(roots: list[Path], project: Project | Cleaner, options: ReadOptions = ReadOptions(),
              report: Callable[[Outcome], None] = lambda outcome: None,
              progress: Callable[[list[Item]], Iterable[Item]] = lambda items: items) -> Summary:
@@ -211,6 +245,7 @@ def fix_tree(roots: list[Path], project: Project | Cleaner, options: ReadOptions
     """
     started = time.perf_counter()
     project = project if isinstance(project, Project) else Project.of(project)
+    require_sources(roots)
     summary = Summary()
     items = collect(roots, project, sweep=True)
     options = replace(options, show="fix", tag=run_tag())

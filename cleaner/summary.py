@@ -11,7 +11,8 @@ from .processing import Outcome
 
 @dataclass
 class Summary:
-    """Counts for the end of a run; ``failures`` are whole files, ``record_failures`` JSONL lines."""
+    """Counts for the end of a run; ``failures`` are whole files (and paths that are not there: failures, but
+    not files seen), ``record_failures`` JSONL lines."""
 
     files_seen: int = 0
     files_changed: int = 0
@@ -24,9 +25,11 @@ class Summary:
     #: The corpus pass's counts and duplicate groups (``clean --corpus``), else None.
     corpus: dict[str, Any] | None = None
     interrupted: bool = False
+    #: ``clean``: the outputs (and logs) of an earlier run into OUT that this run did not write, removed.
+    removed: list[str] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> None:
-        self.files_seen += 1
+        self.files_seen += outcome.format is not None or outcome.error is None  # not a missing path
         self.bytes_read += outcome.size
         if outcome.error is not None:
             self.failures.append({"path": str(outcome.path), "error": outcome.error})
@@ -55,4 +58,5 @@ class Summary:
             "failures": self.failures + self.record_failures,
             "rules": {rule: dict(sorted(counts.items())) for rule, counts in sorted(self.rules.items())},
             **({"corpus": self.corpus} if self.corpus is not None else {}),
+            **({"removed": self.removed} if self.removed else {}),
         }

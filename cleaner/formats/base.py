@@ -8,6 +8,7 @@ what the command prints, never the documents themselves.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from ..findings import Finding, Piece, findings
 
 #: The cleaner for a document of this file, given the document's URL (for site rules), if any.
 Pick = Callable[[str | None], Cleaner]
+#: A unified diff's hunk header; its first number is the hunk's first line in the old text.
+HUNK = re.compile(r"@@ -(\d+)")
 #: The rule that finds duplicate documents (``clean --corpus``); ``--drop-duplicates`` makes it drop them.
 DUPLICATE_RULE = "D002"
 
@@ -67,8 +70,11 @@ class Notes:
     #: Whether any finding is report-only (``check --strict`` fails on them).
     reports: bool = False
     lines_dropped: int = 0
-    #: Changes per ``("CODE name", action)``.
+    #: Changes made (or reported) per ``("CODE name", action)``; not the unsafe fixes ``fix`` held back.
     rules: Counter[tuple[str, str]] = field(default_factory=Counter)
+    #: ``check``: its findings by what ``fix`` does with them: "safe" (applies), "unsafe" (only with
+    #: ``--unsafe-fixes``), "report" (nothing).
+    fixes: Counter[str] = field(default_factory=Counter)
     #: ``(line, message)``: rules skipped on a document (line 0: the whole file).
     warnings: list[tuple[int, str]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -79,12 +85,17 @@ class Notes:
         self.changed |= result.changed
         self.reports |= bool(result.reports)
         for change in result.changes:
-            self.rules[f"{change.code} {change.name}", change.action] += 1
+            if change.applied:
+                self.rules[f"{change.code} {change.name}", change.action] += 1
+            if self.show in ("check", "diff"):
+                self.fixes["report" if change.action == "report" else
+                           "safe" if change.code in self.safe_codes else "unsafe"] += 1
             if change.action == "drop" and change.applied:
                 self.lines_dropped += sum(1 for text in change.before.splitlines() if text.strip())
         self.warnings += [(line, skipped) for skipped in result.skipped]
         if self.show == "diff":
-            self.diffs.append(unified_diff(result.original, result.text, f"{path}:{line}" if line else path))
+            self.diffs.append(unified_diff(result.original, result.text, f"{path}:{line}" if line else path,
+                                           rule_marks(result)))
         elif self.show in ("check", "fix"):
             self.findings += self._findings(path, Piece(result, line, key))
 
@@ -94,13 +105,48 @@ class Notes:
         return findings(path, [piece], set(self.safe_codes))
 
 
-def unified_diff(before: str, after: str, name: str) -> str:
-    """A unified diff that ``patch`` accepts, with ``\\ No newline at end of file`` where due."""
-    lines = []
-    for line in difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+def unified_diff(before: str, after: str, name: str, marks: dict[int, list[str]] | None = None) -> str:
+    """A unified diff that ``patch`` accepts, with ``\\ No newline at end of file`` where due; each removed or
+    changed line followed by a ``# ^`` line naming the rules (``marks``: by line of ``before``) that changed it.
+
+    >>> print(unified_diff("a\\nb  c\\n", "a\\nb c\\n", "x", {2: ["W002 space-runs"]}), end="")
+    --- x
+    +++ x (cleaned)
+    @@ -1,2 +1,2 @@
+     a
+    -b  c
+    # ^ W002 space-runs
+    +b c
+    """
+    lines, line = [], 0
+    for text in difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                                      name, f"{name} (cleaned)"):
-        lines.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+        lines.append(text if text.endswith("\n") else text + "\n\\ No newline at end of file\n")
+        if text.startswith("@@"):
+            line = int(HUNK.match(text)[1])  # type: ignore[index]
+        elif text.startswith(" "):
+            line += 1
+        elif text.startswith("-") and not text.startswith("---"):
+            if marks and line in marks:
+                lines.append(f"# ^ {', '.join(marks[line])}\n")
+            line += 1
     return "".join(lines)
+
+
+def rule_marks(result: Result) -> dict[int, list[str]]:
+    """The rules that removed or changed each line of a document's original text: ``{line: ["CODE name"]}``."""
+    marks: dict[int, list[str]] = {}
+    for change in result.changes:
+        if change.edits:
+            first, before = change.line, change.before
+            if change.col > 1 and before.startswith(("\n", "\r\n")):  # from a line's end: that line stays
+                first, before = first + 1, before.partition("\n")[2]
+            spanned = before.count("\n") + (0 if before.endswith("\n") else 1)
+            for line in range(first, first + max(spanned, 1)):
+                rule = f"{change.code} {change.name}"
+                if rule not in marks.setdefault(line, []):
+                    marks[line].append(rule)
+    return marks
 
 
 def dropped_duplicate(result: Result) -> bool:
