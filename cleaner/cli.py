@@ -10,110 +10,29 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-import textwrap
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from . import __version__, report
-from .config import names_rule, preset_names
+from .config import names_rule
 from .corpus import enable as enable_corpus
-from .files import InputError, parse_size
+from .files import InputError
 from .findings import Finding
-from .formats import ReadOptions
 from .interrupt import Tally, interruptible
+from .options import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, Failure, Run, make_run, rule_options
 from .processing import Outcome, outcomes, process_stdin
-from .project import ConfigError, Project, language_name, load_project
 from .report import summary_lines
 from .rules import RuleError, load_rules
+from .ruledoc import describe, fix_safety
 from .runner import CHANGES_DIR, clean_tree, collect, fix_tree, restore_file, restore_tree
 from .summary import Summary
 from .walk import require_sources
 
-EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 #: Runs over this many files show a progress bar (on a terminal, outside CI).
 PROGRESS_MIN_FILES = 20
-#: The most worker processes ``--jobs`` starts: a huge number would start processes until the machine stops.
-MOST_JOBS = max(1024, os.cpu_count() or 1)
-
-
-class Failure(click.ClickException):
-    """A usage, rule-file or output error: printed as 'Error: …', exit code 2."""
-
-    exit_code = EXIT_ERROR
-
-
-def _codes(values: tuple[str, ...]) -> list[str]:
-    return [code.strip() for value in values for code in value.split(",") if code.strip()]
-
-
-def _size(ctx, param, value: str) -> int:
-    try:
-        return parse_size(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from error
-
-
-def _language(ctx, param, value: str | None) -> str | None:
-    try:
-        return None if value is None else language_name(value, "--language")
-    except ConfigError as error:
-        raise click.BadParameter(str(error).removeprefix("--language = "), param=param) from error
-
-
-def rule_options(command):
-    """The options shared by the cleaning commands: rule selection, config file, JSONL fields."""
-    for option in reversed([
-        click.option("--select", multiple=True, help="Only these rules (codes, prefixes or names; comma-separated)."),
-        click.option("--ignore", multiple=True, help="Never these rules."),
-        click.option("--extend-select", multiple=True, help="These rules as well as the defaults."),
-        click.option("--preset", type=click.Choice(preset_names()), help="A named rule preset."),
-        click.option("--language", callback=_language,
-                     help="The language of every document (a jusText stoplist name: English, German...); "
-                          "default: read from each text."),
-        click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
-                     help="A folder of your own rule files (TOML)."),
-        click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-                     help="Use this config file (cleaner.toml or pyproject.toml) instead of looking for one."),
-        click.option("--text-field", default="text", show_default=True, help="JSONL: the field holding the text."),
-        click.option("--id-field", default="id", show_default=True, help="JSONL: the field naming a record in logs."),
-        click.option("--stdin-filename", help="With SOURCE '-': the name whose format stdin is read in (e.g. x.jsonl)."),
-        click.option("--max-bytes", default="64M", show_default=True, callback=_size,
-                     help="Refuse a larger text file, HTML page (also decompressed) or stdin with an error; for "
-                          "JSON Lines, a larger record (the file may be any size). K, M, G suffixes; 0: no limit."),
-        click.option("-j", "--jobs", type=click.IntRange(min=1, max=MOST_JOBS), default=os.cpu_count() or 1, show_default="all cores",
-                     help="Worker processes; the output is the same for any number."),
-    ]):
-        command = option(command)
-    return command
-
-
-@dataclass
-class Run:
-    """The parsed options of one cleaning command."""
-
-    project: Project
-    read: ReadOptions
-    stdin_name: str | None
-
-
-def make_run(sources, select, ignore, extend_select, preset, language, rules_dirs, config_file, text_field, id_field,
-             stdin_filename, max_bytes, jobs, unsafe_fixes: bool | None = None, to_utf8: bool = False) -> Run:
-    if "-" in map(str, sources) and len(sources) > 1:
-        raise Failure("'-' (stdin) must be the only SOURCE")
-    flags = {"select": _codes(select) or None, "ignore": _codes(ignore), "extend-select": _codes(extend_select),
-             "preset": preset, "rules-dirs": [str(d) for d in rules_dirs], "unsafe-fixes": bool(unsafe_fixes),
-             "language": language}
-    try:
-        project = load_project(list(sources), config_file, flags, in_place=unsafe_fixes is not None)
-    except (ConfigError, RuleError) as error:
-        raise Failure(str(error)) from error
-    return Run(project, ReadOptions(text_field, id_field, max_bytes=max_bytes, jobs=jobs, to_utf8=to_utf8),
-               stdin_filename)
-
-
 def _stdin(sources) -> bool:
     return [str(s) for s in sources] == ["-"]
 
@@ -398,62 +317,6 @@ def rules(code: str | None, rules_dirs: tuple[Path, ...]) -> None:
     for rule in listed:
         default = "on " if rule.enabled else "off"
         click.echo(f"{rule.code}  {default}  {rule.action:<6}  {fix_safety(rule):<6}  {rule.name:<24} {rule.summary}")
-
-
-def fix_safety(rule) -> str:
-    """Whether ``fix`` applies the rule's edits (safe) or only with ``--unsafe-fixes`` (unsafe); '-' for a
-    rule that only reports."""
-    return "-" if rule.action == "report" else rule.fix
-
-
-def describe(rule) -> str:
-    """A rule's documentation, as ``cleaner rules CODE`` prints it."""
-    lines = [
-        f"{rule.name} ({rule.code})",
-        "",
-        rule.summary,
-        "",
-        f"Kind: {rule.kind}   Action: {rule.action}   Fix: {rule.fix}   "
-        f"Default: {'on' if rule.enabled else 'off'}   Defined in: {Path(rule.source).name}",
-        "",
-        "## Why",
-        textwrap.fill(" ".join(rule.why.split()), 78),
-    ]
-    parameters = _parameters(rule)
-    if parameters:
-        lines += ["", "## Parameters", *parameters]
-    for number, example in enumerate(rule.examples, 1):
-        lines += ["", f"## Example {number}"]
-        for key, value in example.meta.items():
-            lines += [f"Given {key}:", textwrap.indent(value, "  | ", lambda _: True)]
-        if example.before_bytes is not None:
-            lines += ["Before, a file's bytes:", f"  | {example.before_bytes!r}",
-                      f"Read as: {example.read_as['encoding']} ({example.read_as['encoding_how']})"]
-        else:
-            lines += ["Before:", textwrap.indent(example.before, "  | ", lambda _: True)]
-        same = example.after == example.before
-        lines += [("After: unchanged" + (", reported" if rule.action == "report" else "")) if same else "After:"]
-        if not same:
-            lines.append(textwrap.indent(example.after, "  | ", lambda _: True))
-    return "\n".join(line.rstrip("\n") for line in lines)
-
-
-def _parameters(rule) -> list[str]:
-    """Every parameter of the rule's kind with the value the rule runs with (its own, else the kind's
-    default), and what it does."""
-    from .kinds import KINDS  # the kinds' modules: only this command needs them before cleaning
-
-    params = KINDS[rule.kind].params if rule.kind in KINDS else {}
-    lines = []
-    for name in [*rule.params, *(name for name in params if name not in rule.params)]:
-        param = params.get(name)
-        if name not in rule.params and (param is None or param.default is None):
-            continue
-        value = rule.params.get(name, param.default if param else None)
-        lines.append(f"  {name} = {value!r}")
-        if param and param.help:
-            lines.append(textwrap.fill(param.help, 78, initial_indent=" " * 6, subsequent_indent=" " * 6))
-    return lines
 
 
 @main.command()
