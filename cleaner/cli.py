@@ -184,6 +184,7 @@ def check(sources, diff, color, strict, output_format, statistics, quiet, **opti
     found: list[Finding] = []
     fixes: Counter[str] = Counter()
     checked = flagged = failed = 0
+    colors = _colors(color)
     for outcome in items:
         failed += _error(outcome)
         _skipped(outcome)
@@ -191,7 +192,6 @@ def check(sources, diff, color, strict, output_format, statistics, quiet, **opti
             continue
         notes = outcome.processed.notes
         for text in notes.diffs:
-            colors = _colors(color)
             click.echo(report.colored_diff(text) if colors else text, nl=False, color=colors)
         found += notes.findings
         checked, flagged, fixes = checked + 1, flagged + bool(notes.fixes), fixes + notes.fixes

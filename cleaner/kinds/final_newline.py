@@ -1,43 +1,25 @@
-"""``final-newline``: a text file ends with exactly one newline; a JSON Lines record's text with none.
+"""``final-newline``: a substitution (rule W004: a text file ends with exactly one newline, a JSON Lines
+record's text with none) whose reason says what was found at the end, not the rule's summary.
 
-The reason says what was found at the end, not the rule's summary.
-
->>> from cleaner.rules import Rule
->>> rule = Rule("W004", "final-newline", "final-newline", "", "", "W", "-", (), {})
->>> [f.reason for f in FinalNewline(rule).find(Document("Last line."))]
-['no newline at the end of the file']
->>> [f.reason for f in FinalNewline(rule).find(Document("Last line.\\n\\n\\n"))]
-['2 blank lines after the last line']
+>>> from cleaner.document import Document
+>>> from cleaner.rules import load_rules
+>>> kind = FinalNewline(next(rule for rule in load_rules() if rule.code == "W004"))
+>>> [f.reason for f in kind.find(Document("Last line."))], [f.reason for f in kind.find(Document("Last.\\n\\n\\n"))]
+(['no newline at the end of the file'], ['2 blank lines after the last line'])
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import regex
 
-from ..change import Finding
-from ..document import Document
-from .base import Kind, Stage
-
-#: What follows the last character that is not whitespace; ``\r`` kept when the last line ends in CRLF.
-#: ``(?r)`` searches from the end: the match can only be there.
-ENDING = regex.compile(r"(?r)(?<=\S)(?:(\r)\n|\s)*\z")
+from .substitution import Substitution
 
 
-class FinalNewline(Kind):
+class FinalNewline(Substitution):
     name = "final-newline"
-    stage = Stage.LAYOUT
-    actions = frozenset({"fix", "report"})
 
-    def find(self, doc: Document) -> Iterator[Finding]:
-        match = self.budget(doc).run(ENDING.search, doc.text)
-        if match is None:  # empty, or only whitespace
-            return
-        record = bool(doc.meta.get("record"))
-        wanted = "" if record else (match.group(1) or "") + "\n"
-        if match.group() != wanted:
-            yield self.finding(match.start(), match.end(), wanted, what_ends(match.group(), record))
+    def reason(self, match: regex.Match[str], in_record: bool) -> str:
+        return what_ends(match.group(), in_record)
 
 
 def what_ends(ending: str, record: bool) -> str:
