@@ -17,7 +17,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -187,8 +187,24 @@ def outcomes(items: Iterable[Item], project: Project, options: ReadOptions = Rea
             yield process(item, project, options, in_place)
         return
     context = multiprocessing.get_context(_start_method())
-    with context.Pool(options.jobs, _start_worker, (project, options, in_place)) as pool:
+    with _sigterm_held():  # the workers start with SIGTERM held: see _start_worker
+        pool = context.Pool(options.jobs, _start_worker, (project, options, in_place))
+    with pool:
         yield from pool.imap(_process_in_worker, items, chunksize=WORKER_CHUNK)
+
+
+@contextmanager
+def _sigterm_held() -> Iterator[None]:
+    """Hold SIGTERM back in this thread (and in the processes it forks) while the block runs; one that came
+    meanwhile acts when the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _start_method() -> str:
@@ -214,11 +230,15 @@ def _start_worker(project: Project, options: ReadOptions, in_place: bool) -> Non
 
     A forked worker inherits the parent's SIGTERM handler; it must die at once when the pool ends it (a Python
     handler can miss the signal while the worker waits for its next file, and the pool would wait for ever).
+    It starts with SIGTERM held (``outcomes``), so a pool ended before this ran (a run with nothing to do) does
+    not lose its signal to the inherited handler: once the default is set, the held signal ends the worker.
     The files it was writing are removed by the run: ``clean``'s staging folder, ``fix``'s tagged copies.
     """
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     _worker = (project, options, in_place)
 
 

@@ -174,3 +174,20 @@ def test_fix_skips_a_hard_linked_file_with_a_warning_and_keeps_the_link(tmp_path
     assert os.stat(tmp_path / "a.txt").st_ino == os.stat(tmp_path / "b.txt").st_ino
     assert (tmp_path / "a.txt").read_text() == DIRTY
     assert run("check", tmp_path / "a.txt").exit_code == 1  # check still reads it
+
+
+def test_a_run_with_nothing_to_do_ends_its_workers(tmp_path):
+    """A pool ended at once (an empty folder, two workers) must not leave a worker that missed its SIGTERM
+    behind (the run then waited for ever, or the worker ran on as a copy of the command)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "empty").mkdir()
+    script = ("import sys\nfrom click.testing import CliRunner\nfrom cleaner.cli import main\n"
+              "for i in range(20):\n"
+              f"    r = CliRunner().invoke(main, ['clean', {str(tmp_path / 'empty')!r}, '-o', "
+              f"{str(tmp_path / 'out')!r} + str(i), '-j', '2'])\n"
+              "    assert r.exit_code == 0, r.output\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+    assert done.returncode == 0, done.stderr[-2000:]
