@@ -9,7 +9,7 @@ dataset in the layout of ``../shared/eval/articles-dev/``::
     python bench/html_quality.py [--data DIR]
 
 The ``cleaner`` columns do what ``cleaner clean PAGES -o OUT`` does
-(``cleaner.html.read_page``): the page's text from the row's setting, cleaned
+(``cleaner.formats.html.read_page``): the page's text from the row's setting, cleaned
 with the second, stricter extraction (``SECOND_OPINION``) beside it for rule
 H001; the row "cleaner's" is the setting ``cleaner clean`` uses.
 """
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.metric import score  # noqa: E402
 from cleaner import Cleaner, Config  # noqa: E402
-from cleaner.html import EXTRACTION, SECOND_OPINION, extract  # noqa: E402
+from cleaner.formats.html import EXTRACTION, SECOND_OPINION, extract  # noqa: E402
 from cleaner.kinds.agreement import SECOND_EXTRACTION  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "articles-dev"

@@ -33,7 +33,7 @@ non-blank lines it drops is printed (bench/false_positives.py's count); and,
 per rule, "dropped/false" for every collection x preset.  --per-rule
 (--examples) adds up to two example false drops per rule and run.  --html adds
 an input "html": the pages read as ``cleaner clean`` does
-(``cleaner.html.read_page``; before = trafilatura's text, after = that text
+(``cleaner.formats.html.read_page``; before = trafilatura's text, after = that text
 cleaned); each page is extracted once and cleaned with every preset.
 --fold K/N keeps only the documents whose position in sorted id order is K
 modulo N (``--fold 0/2`` and ``--fold 1/2`` are the two halves of a 2-fold
@@ -266,7 +266,7 @@ class EachPreset:
 def html_pages(data: Path, ids, cleaners: dict[str, Cleaner]) -> tuple[dict[str, str], dict[str, Any]]:
     """Each page's extracted text, and preset -> what cleaning it the way ``cleaner clean`` does
     gave (or the exception reading the page raised); each page is extracted once."""
-    from cleaner.html import read_page
+    from cleaner.formats.html import read_page
     each = EachPreset(cleaners)
     texts, results = {}, {}
     for doc_id in ids:

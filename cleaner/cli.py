@@ -10,106 +10,29 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-import textwrap
-from dataclasses import dataclass, replace
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from . import __version__, report, review
-from .config import preset_names
+from .config import names_rule
 from .corpus import enable as enable_corpus
-from .files import InputError, parse_size
-from .formats import ReadOptions
+from .files import InputError
+from .findings import Finding
 from .interrupt import Tally, interruptible
+from .options import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, Failure, Run, make_run, rule_options
 from .processing import Outcome, outcomes, process_stdin
-from .project import ConfigError, Project, language_name, load_project
 from .report import summary_lines
 from .rules import RuleError, load_rules
-from .runner import CHANGES_DIR, Summary, clean_tree, collect, fix_tree, restore_file, restore_tree
+from .ruledoc import describe, fix_safety
+from .runner import CHANGES_DIR, clean_tree, collect, fix_tree, restore_file, restore_tree
+from .summary import Summary
+from .walk import require_sources
 
-EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 #: Runs over this many files show a progress bar (on a terminal, outside CI).
 PROGRESS_MIN_FILES = 20
-#: The most worker processes ``--jobs`` starts: a huge number would start processes until the machine stops.
-MOST_JOBS = max(1024, os.cpu_count() or 1)
-
-
-class Failure(click.ClickException):
-    """A usage, rule-file or output error: printed as 'Error: …', exit code 2."""
-
-    exit_code = EXIT_ERROR
-
-
-def _codes(values: tuple[str, ...]) -> list[str]:
-    return [code.strip() for value in values for code in value.split(",") if code.strip()]
-
-
-def _size(ctx, param, value: str) -> int:
-    try:
-        return parse_size(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from error
-
-
-def _language(ctx, param, value: str | None) -> str | None:
-    try:
-        return None if value is None else language_name(value, "--language")
-    except ConfigError as error:
-        raise click.BadParameter(str(error).removeprefix("--language = "), param=param) from error
-
-
-def rule_options(command):
-    """The options shared by the cleaning commands: rule selection, config file, JSONL fields."""
-    for option in reversed([
-        click.option("--select", multiple=True, help="Only these rules (codes, prefixes or names; comma-separated)."),
-        click.option("--ignore", multiple=True, help="Never these rules."),
-        click.option("--extend-select", multiple=True, help="These rules as well as the defaults."),
-        click.option("--preset", type=click.Choice(preset_names()), help="A named rule preset."),
-        click.option("--language", callback=_language,
-                     help="The language of every document (a jusText stoplist name: English, German...); "
-                          "default: read from each text."),
-        click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
-                     help="A folder of your own rule files (TOML)."),
-        click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-                     help="Use this config file (cleaner.toml or pyproject.toml) instead of looking for one."),
-        click.option("--text-field", default="text", show_default=True, help="JSONL: the field holding the text."),
-        click.option("--id-field", default="id", show_default=True, help="JSONL: the field naming a record in logs."),
-        click.option("--stdin-filename", help="With SOURCE '-': the name whose format stdin is read in (e.g. x.jsonl)."),
-        click.option("--max-bytes", default="64M", show_default=True, callback=_size,
-                     help="Refuse a larger text file, HTML page (also decompressed) or stdin with an error; for "
-                          "JSON Lines, a larger record (the file may be any size). K, M, G suffixes; 0: no limit."),
-        click.option("-j", "--jobs", type=click.IntRange(min=1, max=MOST_JOBS), default=os.cpu_count() or 1, show_default="all cores",
-                     help="Worker processes; the output is the same for any number."),
-    ]):
-        command = option(command)
-    return command
-
-
-@dataclass
-class Run:
-    """The parsed options of one cleaning command."""
-
-    project: Project
-    read: ReadOptions
-    stdin_name: str | None
-
-
-def make_run(sources, select, ignore, extend_select, preset, language, rules_dirs, config_file, text_field, id_field,
-             stdin_filename, max_bytes, jobs, unsafe_fixes: bool | None = None, to_utf8: bool = False) -> Run:
-    if "-" in map(str, sources) and len(sources) > 1:
-        raise Failure("'-' (stdin) must be the only SOURCE")
-    flags = {"select": _codes(select) or None, "ignore": _codes(ignore), "extend-select": _codes(extend_select),
-             "preset": preset, "rules-dirs": [str(d) for d in rules_dirs], "unsafe-fixes": bool(unsafe_fixes),
-             "language": language}
-    try:
-        project = load_project(list(sources), config_file, flags, in_place=unsafe_fixes is not None)
-    except (ConfigError, RuleError) as error:
-        raise Failure(str(error)) from error
-    return Run(project, ReadOptions(text_field, id_field, max_bytes=max_bytes, jobs=jobs, to_utf8=to_utf8),
-               stdin_filename)
-
-
 def _stdin(sources) -> bool:
     return [str(s) for s in sources] == ["-"]
 
@@ -160,9 +83,17 @@ def _engine(name: str, address: str | None):
 
 
 def _summary(summary: Summary, verb: str, quiet: bool) -> None:
+    if summary.files_seen == 0 and not summary.failed:
+        click.echo(f"warning: {report.NO_FILES}", err=True)
     if not quiet:
         for line in summary_lines(summary, verb):
             click.echo(line, err=True)
+
+
+def _skipped(outcome: Outcome) -> None:
+    """Say that a file was left alone (HTML, by ``check`` and ``fix``)."""
+    if outcome.skipped:
+        click.echo(f"skipped {outcome.path}: {outcome.skipped}", err=True)
 
 
 def _clean_stdin(run: Run, log_path: Path | None) -> int:
@@ -203,6 +134,9 @@ def clean(sources, output, log_path, corpus, drop_duplicates, engine, address, q
     if corpus or drop_duplicates:
         run.project = enable_corpus(run.project, drop_duplicates)
     if _stdin(sources):
+        if output is not None:
+            raise click.UsageError("-o/--output is not used with SOURCE '-': the cleaned text goes to stdout "
+                                   "(--log FILE writes its change log)")
         sys.exit(_clean_stdin(run, log_path))
     if output is None:
         raise click.UsageError("Missing option '-o' / '--output' (needed unless SOURCE is '-').")
@@ -213,6 +147,9 @@ def clean(sources, output, log_path, corpus, drop_duplicates, engine, address, q
                                  progress=tally.listed(_progress(quiet)), engine=_engine(engine, address))
     except InputError as error:
         raise Failure(str(error)) from error
+    for removed in summary.removed:
+        click.echo(f"removed {output / removed}: its source was not in this run (an earlier run's output, and its "
+                   "log)", err=True)
     _summary(summary, "changed", quiet)
     if not quiet:
         click.echo(f"log in {output / CHANGES_DIR}", err=True)
@@ -221,39 +158,66 @@ def clean(sources, output, log_path, corpus, drop_duplicates, engine, address, q
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--diff", is_flag=True, help="Print a unified diff instead of findings; write nothing.")
+@click.option("--diff", is_flag=True, help="Print a unified diff instead of findings, each removed or changed line "
+              "followed by a '# ^' line naming its rules; write nothing.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the diff (auto: on a terminal, unless NO_COLOR is set).")
 @click.option("--strict", is_flag=True, help="Fail on report-only findings too.")
 @click.option("--output-format", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
               help="How findings are printed (github: workflow annotations).")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @to_utf8_option
+@quiet_option
 @rule_options
-def check(sources, diff, strict, output_format, statistics, **options) -> None:
-    """Report what `clean` would change in SOURCES; write nothing.
+def check(sources, diff, color, strict, output_format, statistics, quiet, **options) -> None:
+    """Report what `clean` would change in SOURCES; write nothing; end with a summary line.
 
     Fixes that `fix` applies are marked [*]; unsafe ones need `fix --unsafe-fixes`.
     """
     run = make_run(sources, **options)
     show = "diff" if diff else "check"
+    if not _stdin(sources):
+        _require_sources(sources)
     items = [_read_stdin(run, show, write=False)] if _stdin(sources) else outcomes(
         collect(list(sources), run.project), run.project, replace(run.read, show=show), in_place=True)
-    failing = errors = False
-    found: list[report.Finding] = []
+    failing = False
+    found: list[Finding] = []
+    fixes: Counter[str] = Counter()
+    checked = flagged = failed = 0
+    colors = _colors(color)
     for outcome in items:
-        errors |= _error(outcome)
+        failed += _error(outcome)
+        _skipped(outcome)
         if outcome.processed is None:
             continue
         notes = outcome.processed.notes
         for text in notes.diffs:
-            click.echo(text, nl=False)
+            click.echo(report.colored_diff(text) if colors else text, nl=False, color=colors)
         found += notes.findings
+        checked, flagged, fixes = checked + 1, flagged + bool(notes.fixes), fixes + notes.fixes
         failing |= notes.changed or (strict and notes.reports)
     if not diff:
         _print_findings(found, output_format, statistics)
-    sys.exit(EXIT_ERROR if errors else EXIT_CHANGED if failing else EXIT_OK)
+    if not checked and not failed:
+        click.echo(f"warning: {report.NO_FILES}", err=True)
+    elif checked and not quiet:
+        click.echo(report.check_summary(checked, flagged, fixes, failed), err=True)
+    sys.exit(EXIT_ERROR if failed else EXIT_CHANGED if failing else EXIT_OK)
 
 
-def _print_findings(found: list[report.Finding], output_format: str, statistics: bool) -> None:
+def _colors(choice: str) -> bool:
+    """Whether to colour what goes to stdout: ``--color always``, or ``auto`` on a terminal without NO_COLOR."""
+    return choice == "always" or (choice == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+
+
+def _require_sources(sources) -> None:
+    try:
+        require_sources(list(sources))
+    except InputError as error:
+        raise Failure(str(error)) from error
+
+
+def _print_findings(found: list[Finding], output_format: str, statistics: bool) -> None:
     if statistics:
         lines = report.statistics(found)
     elif output_format == "json":
@@ -267,45 +231,58 @@ def _print_findings(found: list[report.Finding], output_format: str, statistics:
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
+@click.option("--show-unsafe", is_flag=True, help="List the unsafe fixes held back, not only their number.")
 @to_utf8_option
 @quiet_option
 @rule_options
-def fix(sources, unsafe_fixes, quiet, **options) -> None:
+def fix(sources, unsafe_fixes, show_unsafe, quiet, **options) -> None:
     """Rewrite SOURCES in place (atomically); exit 1 if any file changed.
 
     SOURCE '-' reads stdin and writes the fixed text to stdout. HTML pages are
-    left alone (`clean` turns them into text).
+    left alone (`clean` turns them into text). Unsafe fixes held back are
+    counted in one line (`check` fails on them).
     """
     run = make_run(sources, **options, unsafe_fixes=unsafe_fixes)
-    held_back = 0
+    held: Counter[str] = Counter()  # held-back unsafe fixes per file
     text_on_stdout = _stdin(sources)
 
     def show(outcome: Outcome) -> None:
-        nonlocal held_back
         if _error(outcome) or outcome.processed is None:
-            if outcome.skipped and not quiet:
-                click.echo(f"skipped {outcome.path}: {outcome.skipped}", err=True)
+            if not quiet:
+                _skipped(outcome)
             return
         if outcome.processed.changed and not quiet:
-            click.echo(f"fixed {outcome.path}", err=True)
-        held_back += len(outcome.processed.notes.findings)
-        for finding in outcome.processed.notes.findings:
+            click.echo(f"fixed {outcome.path}{_through_link(outcome.path)}", err=True)
+        held.update(str(finding.path) for finding in outcome.processed.notes.findings)
+        for finding in outcome.processed.notes.findings if show_unsafe else ():
             click.echo(report.text(finding), err=text_on_stdout)
 
     if text_on_stdout:
         outcome = _read_stdin(run, "fix")
         show(outcome)
         failed = outcome.processed is None or bool(outcome.processed.problems)
-        sys.exit(EXIT_ERROR if failed else EXIT_CHANGED if outcome.processed.changed or held_back else EXIT_OK)
+        _held_back(held, quiet)
+        sys.exit(EXIT_ERROR if failed else EXIT_CHANGED if outcome.processed.changed else EXIT_OK)
     tally = Tally()
-    with interruptible(tally):
-        summary = fix_tree(list(sources), run.project, run.read, report=tally.reported(show),
-                           progress=tally.listed(_progress(quiet)))
-    if held_back:
-        click.echo(f"{held_back} unsafe fix(es) not applied; run with --unsafe-fixes to apply them", err=True)
+    try:
+        with interruptible(tally):
+            summary = fix_tree(list(sources), run.project, run.read, report=tally.reported(show),
+                               progress=tally.listed(_progress(quiet)))
+    except InputError as error:
+        raise Failure(str(error)) from error
+    _held_back(held, quiet)
     _summary(summary, "fixed", quiet)
-    failing = summary.files_changed or held_back
-    sys.exit(EXIT_ERROR if summary.failed else EXIT_CHANGED if failing else EXIT_OK)
+    sys.exit(EXIT_ERROR if summary.failed else EXIT_CHANGED if summary.files_changed else EXIT_OK)
+
+
+def _through_link(path: Path) -> str:
+    """For ``fixed PATH``: that a symbolic link's target was rewritten (the link stays), as black says."""
+    return f" (a symbolic link: its target {path.resolve()} was rewritten; the link stays)" if path.is_symlink() else ""
+
+
+def _held_back(held: Counter[str], quiet: bool) -> None:
+    if held and not quiet:
+        click.echo(report.held_back(sum(held.values()), len(held)), err=True)
 
 
 @main.command(name="config")
@@ -324,70 +301,22 @@ def show_config(path, **options) -> None:
 @click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
               help="Also list the rules of this folder of *.toml rule files (repeatable).")
 def rules(code: str | None, rules_dirs: tuple[Path, ...]) -> None:
-    """List the rules, or print the whole documentation of one (by code or name)."""
+    """List the rules in code order (CODE a prefix such as `J`: those), or print the whole documentation of
+    one (CODE its code or name, in any case)."""
     try:
-        all_rules = load_rules(list(rules_dirs))
+        all_rules = sorted(load_rules(list(rules_dirs)), key=lambda rule: rule.code)
     except RuleError as error:
         raise Failure(str(error)) from error
-    if code is None:
-        for rule in all_rules:
-            default = "on " if rule.enabled else "off"
-            click.echo(f"{rule.code}  {default}  {rule.action:<6}  {rule.name:<24} {rule.summary}")
+    exact = [rule for rule in all_rules if code is not None and names_rule(code, rule.code, rule.name, prefixes=False)]
+    if exact:
+        click.echo(describe(exact[0]))
         return
-    match = next((r for r in all_rules if code in (r.code, r.name)), None)
-    if match is None:
+    listed = [rule for rule in all_rules if code is None or names_rule(code, rule.code, rule.name)]
+    if not listed:
         raise Failure(f"no rule '{code}' (see `cleaner rules`)")
-    click.echo(describe(match))
-
-
-def describe(rule) -> str:
-    """A rule's documentation, as ``cleaner rules CODE`` prints it."""
-    lines = [
-        f"{rule.name} ({rule.code})",
-        "",
-        rule.summary,
-        "",
-        f"Kind: {rule.kind}   Action: {rule.action}   Fix: {rule.fix}   "
-        f"Default: {'on' if rule.enabled else 'off'}   Defined in: {Path(rule.source).name}",
-        "",
-        "## Why",
-        textwrap.fill(" ".join(rule.why.split()), 78),
-    ]
-    parameters = _parameters(rule)
-    if parameters:
-        lines += ["", "## Parameters", *parameters]
-    for number, example in enumerate(rule.examples, 1):
-        lines += ["", f"## Example {number}"]
-        for key, value in example.meta.items():
-            lines += [f"Given {key}:", textwrap.indent(value, "  | ", lambda _: True)]
-        if example.before_bytes is not None:
-            lines += ["Before, a file's bytes:", f"  | {example.before_bytes!r}",
-                      f"Read as: {example.read_as['encoding']} ({example.read_as['encoding_how']})"]
-        else:
-            lines += ["Before:", textwrap.indent(example.before, "  | ", lambda _: True)]
-        same = example.after == example.before
-        lines += [("After: unchanged" + (", reported" if rule.action == "report" else "")) if same else "After:"]
-        if not same:
-            lines.append(textwrap.indent(example.after, "  | ", lambda _: True))
-    return "\n".join(line.rstrip("\n") for line in lines)
-
-
-def _parameters(rule) -> list[str]:
-    """Every parameter of the rule's kind with the value the rule runs with (its own, else the kind's
-    default), and what it does."""
-    from .kinds import KINDS  # the kinds' modules: only this command needs them before cleaning
-
-    params = KINDS[rule.kind].params if rule.kind in KINDS else {}
-    lines = []
-    for name in [*rule.params, *(name for name in params if name not in rule.params)]:
-        param = params.get(name)
-        if name not in rule.params and (param is None or param.default is None):
-            continue
-        value = rule.params.get(name, param.default if param else None)
-        lines.append(f"  {name} = {value!r}")
-        if param and param.help:
-            lines.append(textwrap.fill(param.help, 78, initial_indent=" " * 6, subsequent_indent=" " * 6))
-    return lines
+    for rule in listed:
+        default = "on " if rule.enabled else "off"
+        click.echo(f"{rule.code}  {default}  {rule.action:<6}  {fix_safety(rule):<6}  {rule.name:<24} {rule.summary}")
 
 
 @main.command()

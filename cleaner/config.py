@@ -1,7 +1,8 @@
 """Which rules run, and with what options: ``Config`` and presets.
 
 ``select``/``ignore``/``extend_select`` take codes, code prefixes (``W``,
-``J01``) or rule names, as ruff does. A preset is a data file in
+``J01``) or rule names, in any case, as ruff does; one that names no rule is
+an error (``RuleError``), as it is on the command line. A preset is a data file in
 ``rules/presets/`` that turns rules on or off and sets their options; the
 user's ``options`` apply on top of it.
 
@@ -26,7 +27,27 @@ LARGEST_COUNT = 100_000
 
 
 def _matches(patterns: tuple[str, ...], code: str, name: str) -> bool:
-    return any(code.startswith(p) or p == name for p in patterns)
+    return any(names_rule(p, code, name) for p in patterns)
+
+
+def names_rule(selector: str, code: str, name: str, prefixes: bool = True) -> bool:
+    """Whether ``selector`` names the rule ``code`` (``name``): its code or name in any case, or (with
+    ``prefixes``) a prefix of its code.
+
+    >>> names_rule("j0", "J001", "teaser"), names_rule("Teaser", "J001", "teaser"), names_rule("J0002", "J001", "x")
+    (True, True, False)
+    """
+    wanted = selector.strip().upper()
+    return bool(wanted) and (code == wanted or (prefixes and code.startswith(wanted))
+                             or name.casefold() == selector.strip().casefold())
+
+
+def unknown_rule(selector: str, rules: list[Rule], prefixes: bool = True) -> str | None:
+    """What is wrong with ``selector`` if it names none of ``rules`` (see ``names_rule``), else None."""
+    if any(names_rule(selector, rule.code, rule.name, prefixes) for rule in rules):
+        return None
+    allowed = "rule codes or names" + (", or code prefixes" if prefixes else "")
+    return f"unknown rule '{selector}'; allowed: {allowed} (see `cleaner rules`)"
 
 
 @dataclass(frozen=True)
@@ -74,13 +95,18 @@ def configure(rules: list[Rule], config: Config) -> list[Rule]:
     for source in (load_preset(config.preset) if config.preset else {}, config.options):
         for code, values in source.items():
             options.setdefault(code, {}).update(values)
-    known = {rule.code for rule in rules} | {rule.name for rule in rules}
-    unknown = sorted(set(options) - known)
+    for key, selectors in (("select", config.select or ()), ("ignore", config.ignore),
+                           ("extend-select", config.extend_select)):
+        for selector in selectors:
+            if problem := unknown_rule(selector, rules):
+                raise RuleError(f"{key}: {problem}")
+    unknown = sorted(key for key in options if unknown_rule(key, rules, prefixes=False))
     if unknown:
         raise RuleError(f"options given for unknown rule(s): {', '.join(unknown)}")
     configured = []
     for rule in rules:
-        rule = rule.with_options(**options.get(rule.code, {}), **options.get(rule.name, {}))
+        given = [values for key, values in options.items() if names_rule(key, rule.code, rule.name, prefixes=False)]
+        rule = rule.with_options(**{key: value for values in given for key, value in values.items()})
         enabled = config.selects(code=rule.code, name=rule.name, default=rule.enabled)
         configured.append(_counted(rule.with_options(enabled=enabled)))
     return configured

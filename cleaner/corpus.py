@@ -10,7 +10,7 @@ D002 (``duplicate-document``) look each document up in the ``CorpusStats``
 the first pass made, which the project hands them as their ``corpus`` option.
 
 With ``--drop-duplicates`` D002 drops the whole text of a duplicate, and
-its format keeps it out of the output (``formats.dropped_duplicate``): a
+its format keeps it out of the output (``formats.base.dropped_duplicate``): a
 text file is not written, a JSONL record's line is left out. The change log
 keeps what was left out, so that ``restore`` still rebuilds the original.
 
@@ -29,9 +29,9 @@ from typing import Any
 import regex
 
 from .engine import Cleaner
-from .files import InputError, Source, decode, read_bytes
+from .files import InputError, Source, read_bytes
 from .formats import DUPLICATE_RULE, ReadOptions, format_of
-from .jsonl import texts
+from .formats.jsonl import texts
 from .kinds.corpus import CorpusStats, Duplicate, DuplicateDocument, RepeatedLine, line_hashes
 from .project import Project
 
@@ -91,13 +91,15 @@ def first_pass(items: Iterable[Any], options: ReadOptions, kinds: list[Any]) -> 
 def documents_of(items: Iterable[Any], options: ReadOptions) -> Iterator[tuple[str, str]]:
     """``(key, text)`` of every document, keyed as the second pass names them (``path``, ``path:line``).
     Files that cannot be read are passed over: the second pass reports them."""
+    from .decoding import decode_bytes  # charset-normalizer: imported only when a corpus is read
+
     for item in items:
         if not isinstance(item, Source):
             continue
         fmt = format_of(item.path)
         try:
             if fmt.name == "text":
-                yield str(item.path), decode(read_bytes(item.path, options.max_bytes)).text
+                yield str(item.path), decode_bytes(read_bytes(item.path, options.max_bytes)).text
             elif fmt.name == "jsonl":
                 for line, text in texts(item.path, options.text_field, options.max_bytes):
                     yield f"{item.path}:{line}", text

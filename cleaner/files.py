@@ -1,7 +1,7 @@
 """Reading sources and writing outputs safely.
 
-``decode`` turns bytes into text and says how (encoding, byte-order mark),
-so the change log can restore the exact bytes. ``atomic_write`` never leaves
+``Decoded`` is text read from bytes and how (encoding, byte-order mark; see
+``cleaner.decoding``), so the change log can restore the exact bytes. ``atomic_write`` never leaves
 a half-written file: it writes a temporary file beside the target, fsyncs it
 and renames it over the target. A file written as a stream is ``staged``
 first (a hidden temporary file, fsynced, removed on any error) and
@@ -66,13 +66,6 @@ def cause(error: OSError) -> str:
     """An OS error's cause as a message goes on: ``no such file or directory``."""
     text = error.strerror or str(error)
     return text[:1].lower() + text[1:]
-
-
-def decode(data: bytes) -> Decoded:
-    """Bytes to text, undoably; binary or undecodable data raises ``InputError`` (see ``cleaner.decoding``)."""
-    from .decoding import decode_bytes  # decoding builds on Decoded and InputError, defined here
-
-    return decode_bytes(data)
 
 
 def errors_for(encoding: str) -> str:

@@ -17,7 +17,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -51,7 +51,7 @@ class Outcome:
 
 def _notes(project: Project, path: Path, options: ReadOptions) -> Notes:
     """Empty notes for one file; ``check`` marks the findings of the file's safe rules fixable."""
-    if options.show != "check":
+    if options.show not in ("check", "diff"):
         return Notes(options.show)
     return Notes(options.show, frozenset(rule.code for rule in project.cleaner_for(path).rules if rule.fix == "safe"))
 
@@ -71,6 +71,9 @@ def process(item: Item, project: Project, options: ReadOptions = ReadOptions(), 
     fmt = format_of(item.path)
     if in_place and not fmt.in_place:
         return Outcome(item.path, item.relative, skipped="HTML is cleaned into text by `clean`, not in place")
+    if options.show == "fix" and (links := _hard_links(item.path)) > 1:
+        return Outcome(item.path, item.relative, fmt, warning=f"skipped: it has {links} hard links, and rewriting it "
+                       "would split them; give it a copy of its own to fix it, or `cleaner clean` it into a folder")
     outcome = Outcome(item.path, item.relative, fmt)
     try:
         if fmt.streams:
@@ -87,6 +90,14 @@ def process(item: Item, project: Project, options: ReadOptions = ReadOptions(), 
     except InputError as error:
         outcome.error = str(error)
     return outcome
+
+
+def _hard_links(path: Path) -> int:
+    """How many names the file has (1 for a file with no other hard link; 0 if it cannot be read)."""
+    try:
+        return os.stat(path).st_nlink
+    except OSError:
+        return 0
 
 
 #: How a copy or log is staged for OUT: not fsynced (OUT is a new copy: a power cut costs a rerun), with the
@@ -176,8 +187,24 @@ def outcomes(items: Iterable[Item], project: Project, options: ReadOptions = Rea
             yield process(item, project, options, in_place)
         return
     context = multiprocessing.get_context(_start_method())
-    with context.Pool(options.jobs, _start_worker, (project, options, in_place)) as pool:
+    with _sigterm_held():  # the workers start with SIGTERM held: see _start_worker
+        pool = context.Pool(options.jobs, _start_worker, (project, options, in_place))
+    with pool:
         yield from pool.imap(_process_in_worker, items, chunksize=WORKER_CHUNK)
+
+
+@contextmanager
+def _sigterm_held() -> Iterator[None]:
+    """Hold SIGTERM back in this thread (and in the processes it forks) while the block runs; one that came
+    meanwhile acts when the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _start_method() -> str:
@@ -203,11 +230,15 @@ def _start_worker(project: Project, options: ReadOptions, in_place: bool) -> Non
 
     A forked worker inherits the parent's SIGTERM handler; it must die at once when the pool ends it (a Python
     handler can miss the signal while the worker waits for its next file, and the pool would wait for ever).
+    It starts with SIGTERM held (``outcomes``), so a pool ended before this ran (a run with nothing to do) does
+    not lose its signal to the inherited handler: once the default is set, the held signal ends the worker.
     The files it was writing are removed by the run: ``clean``'s staging folder, ``fix``'s tagged copies.
     """
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     _worker = (project, options, in_place)
 
 

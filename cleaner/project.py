@@ -28,9 +28,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .change import ACTIONS
-from .config import Config, preset_names
+from .config import Config, preset_names, unknown_rule
 from .engine import Cleaner
-from .rules import RuleError, load_rules
+from .rules import BUILTIN_RULES, RuleError, load_rules
 from .words import stoplists
 
 CONFIG_NAMES = ("cleaner.toml", "pyproject.toml")
@@ -101,7 +101,8 @@ def _rule_options(value: Any, where: str) -> dict[str, dict[str, Any]]:
             raise ConfigError(f"{here}: 'action' = {values['action']!r}; allowed: {', '.join(ACTIONS)}")
         if values.get("fix", "safe") not in ("safe", "unsafe"):
             raise ConfigError(f"{here}: 'fix' = {values['fix']!r}; allowed: safe, unsafe")
-        options[rule] = dict(values)
+        options[rule] = {key: value for key, value in values.items() if key != "params"}
+        options[rule].update(_table(values.get("params", {}), f"{here}.params"))  # as in a rule file; flat works too
     return options
 
 
@@ -239,18 +240,24 @@ class Project:
     def validate(self) -> None:
         """Build every cleaner the settings can ask for, so a bad rule option fails now, naming its origin."""
         rules = load_rules(list(self.config.rules_dirs))
-        known = {rule.code for rule in rules} | {rule.name for rule in rules}
         for key, label, code in self._selectors():
-            if code not in known and (label.startswith("rules") or not any(r.code.startswith(code) for r in rules)):
-                allowed = "rule codes or names" + ("" if label.startswith("rules") else ", or code prefixes")
-                raise ConfigError(f"{self.origins.get(key, 'default')}: {label}: unknown rule '{code}'; "
-                                  f"allowed: {allowed} (see `cleaner rules`)")
+            if problem := unknown_rule(code, rules, prefixes=not label.startswith("rules")):
+                raise ConfigError(f"{self.origins.get(key, 'default')}: {label}: {problem}")
         for hosts in [(), *((host,) for host in self.settings["sites"])]:
             try:
                 self._cleaners[((), hosts)] = Cleaner(self._variant((), hosts))
             except RuleError as error:
                 where = f"sites.{hosts[0]}" if hosts else "rules"
-                raise ConfigError(f"{self.origins.get(where.split('.')[0], 'default')}: {where}: {error}") from error
+                raise ConfigError(f"{self.origins.get(where.split('.')[0], 'default')}: {where}: "
+                                  f"{_without_builtin_file(str(error))}") from error
+
+
+def _without_builtin_file(message: str) -> str:
+    """A rule error met while applying the config's options, without the installed rule file it starts with:
+    what is wrong is in the config, not in that file."""
+    if not message.startswith(str(BUILTIN_RULES)):
+        return message
+    return message.partition(": ")[2]
 
 
 def load_project(sources: list[Path], config_file: Path | None = None,

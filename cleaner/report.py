@@ -1,8 +1,5 @@
 """What people and CI read: findings as text, JSON or GitHub annotations, statistics, the run summary.
 
-A finding in a JSON Lines file points at the record's line; where it sits
-inside the record's text is said at the end of the message.
-
 >>> print(github(Finding("a b.txt", 3, 7, "P001", "doubled-word", "'the the': doubled, 100%", True)))
 ::error file=a b.txt,line=3,col=7,title=P001 doubled-word::'the the': doubled, 100%25
 """
@@ -12,41 +9,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Any
 
-from .change import Change
-from .formats import Piece
-from .runner import Summary
+import click
 
-
-@dataclass(frozen=True)
-class Finding:
-    """One line of ``check`` output."""
-
-    path: str
-    line: int
-    col: int
-    code: str
-    name: str
-    message: str
-    fixable: bool
-
-
-def findings(path: str, pieces: Iterable[Piece], safe_codes: set[str],
-             only: Callable[[Change], bool] = lambda change: True) -> list[Finding]:
-    """The findings of a file's documents (those ``only`` keeps), in line order."""
-    found = []
-    for piece in pieces:
-        for change in sorted(filter(only, piece.result.changes), key=lambda c: (c.line, c.col)):
-            fixable = change.edits and change.code in safe_codes
-            if piece.line:  # a JSONL record: point at its line, say where in its text
-                where = f" (record {piece.key}, text line {change.line} col {change.col})"
-                found.append(Finding(path, piece.line, 1, change.code, change.name, change.reason + where, fixable))
-            else:
-                found.append(Finding(path, change.line, change.col, change.code, change.name, change.reason, fixable))
-    return found
+from .findings import Finding
+from .summary import Summary
 
 
 def text(finding: Finding) -> str:
@@ -76,6 +45,53 @@ def statistics(found: list[Finding]) -> list[str]:
     fixable = {(f.code, f.name) for f in found if f.fixable}
     return [f"{count:>5}\t{code}\t{'[*]' if (code, name) in fixable else '   '} {name}"
             for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+#: The colour of a diff line, by its first characters (as git colours them; the rule marks in yellow).
+DIFF_COLORS = (("+++", "bright_white"), ("---", "bright_white"), ("@@", "cyan"), ("# ^", "yellow"), ("+", "green"),
+               ("-", "red"))
+
+
+def colored_diff(diff: str) -> str:
+    """``diff`` with ANSI colours, for a terminal."""
+    lines = []
+    for line in diff.splitlines(keepends=True):
+        color = next((color for start, color in DIFF_COLORS if line.startswith(start)), None)
+        lines.append(click.style(line.rstrip("\n"), fg=color) + "\n" if color else line)
+    return "".join(lines)
+
+
+def _count(number: int, noun: str, plural: str = "") -> str:
+    """``1 file``, ``2 files`` (``plural``: when not ``noun`` + s)."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
+
+
+#: ruff's wording, for any file cleaner reads: a source that names no file, or an empty folder.
+NO_FILES = "No files found under the given path(s)"
+
+
+def check_summary(files: int, flagged: int, fixes: Counter[str], failed: int = 0) -> str:
+    """``check``'s last line, as ruff's: the findings in how many of the files checked, and what ``fix`` does
+    with them (``fixes``: counts of "safe", "unsafe" and "report" findings); and the files that failed.
+
+    >>> check_summary(3, 1, Counter(safe=2, unsafe=1))
+    'Found 3 findings in 1 file of 3: 2 fixable with `cleaner fix`, 1 more with `cleaner fix --unsafe-fixes`, 0 report-only.'
+    >>> check_summary(1, 0, Counter()), check_summary(1, 0, Counter(), failed=2)
+    ('All checks passed: nothing to change in 1 file.', 'No findings: nothing to change in 1 file; 2 files failed.')
+    """
+    total = sum(fixes.values())
+    end = f"; {_count(failed, 'file')} failed." if failed else "."
+    if not total:
+        return f"{'No findings' if failed else 'All checks passed'}: nothing to change in {_count(files, 'file')}{end}"
+    return (f"Found {_count(total, 'finding')} in {_count(flagged, 'file')} of {files:,}: "
+            f"{fixes['safe']:,} fixable with `cleaner fix`, {fixes['unsafe']:,} more with `cleaner fix --unsafe-fixes`, "
+            f"{fixes['report']:,} report-only{end}")
+
+
+def held_back(fixes: int, files: int) -> str:
+    """``fix``'s one line for the unsafe fixes it did not apply."""
+    return (f"{_count(fixes, 'unsafe fix', 'unsafe fixes')} held back in {_count(files, 'file')}: `cleaner fix --unsafe-fixes` "
+            "applies them, `--show-unsafe` lists them.")
 
 
 def summary_lines(summary: Summary, verb: str) -> list[str]:

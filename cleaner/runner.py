@@ -11,12 +11,12 @@ for any ``--jobs``.
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import tempfile
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field, replace
@@ -32,57 +32,10 @@ from .logcheck import check_log
 from .logstream import open_log, to_json
 from .processing import Item, Outcome, outcomes
 from .project import Project
-from .walk import iter_sources
+from .summary import Summary
+from .walk import iter_sources, require_sources
 
 SUMMARY = Path("summary.json")
-
-@dataclass
-class Summary:
-    """Counts for the end of a run; ``failures`` are whole files, ``record_failures`` JSONL lines."""
-
-    files_seen: int = 0
-    files_changed: int = 0
-    lines_dropped: int = 0
-    bytes_read: int = 0
-    seconds: float = 0.0
-    failures: list[dict[str, str]] = field(default_factory=list)
-    record_failures: list[dict[str, str]] = field(default_factory=list)
-    rules: dict[str, Counter[str]] = field(default_factory=dict)
-    #: The corpus pass's counts and duplicate groups (``clean --corpus``), else None.
-    corpus: dict[str, Any] | None = None
-    interrupted: bool = False
-
-    def add(self, outcome: Outcome) -> None:
-        self.files_seen += 1
-        self.bytes_read += outcome.size
-        if outcome.error is not None:
-            self.failures.append({"path": str(outcome.path), "error": outcome.error})
-        if outcome.processed is None:
-            return
-        self.record_failures += [{"path": f"{outcome.path}:{line}", "error": cause}
-                                 for line, cause in outcome.processed.problems]
-        notes = outcome.processed.notes
-        self.files_changed += notes.changed
-        self.lines_dropped += notes.lines_dropped
-        for (rule, action), count in notes.rules.items():
-            self.rules.setdefault(rule, Counter())[action] += count
-
-    @property
-    def failed(self) -> bool:
-        return bool(self.failures or self.record_failures)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "interrupted": self.interrupted,
-            "files_seen": self.files_seen,
-            "files_changed": self.files_changed,
-            "files_failed": len(self.failures),
-            "records_failed": len(self.record_failures),
-            "lines_dropped": self.lines_dropped,
-            "failures": self.failures + self.record_failures,
-            "rules": {rule: dict(sorted(counts.items())) for rule, counts in sorted(self.rules.items())},
-            **({"corpus": self.corpus} if self.corpus is not None else {}),
-        }
 
 
 class Files:
@@ -124,6 +77,7 @@ def clean_tree(roots: list[Path], out: Path, project: Project | Cleaner, options
     started = time.perf_counter()
     project = project if isinstance(project, Project) else Project.of(project)
     out = out.resolve()
+    require_sources(roots)
     staging = _prepare_output_folder(roots, out)
     project, corpus = prepare_corpus(collect(roots, project), project, options)
     summary = Summary(corpus=corpus)
@@ -140,6 +94,7 @@ def clean_tree(roots: list[Path], out: Path, project: Project | Cleaner, options
                             outcome.processed = None
                     report(outcome)
                     summary.add(outcome)
+        summary.removed = output.remove_stale()
     except KeyboardInterrupt:  # and SIGTERM (see cli): the summary says what was done
         summary.interrupted = True
         raise
@@ -217,6 +172,21 @@ class Output:
             processed.discard()
         return error
 
+    def remove_stale(self) -> list[str]:
+        """Remove what an earlier run wrote into OUT for a source this run did not write (a source deleted since,
+        or not given this time): each change log in ``_changes`` without an output of this run, and the copy it
+        belongs to. Files with no log of ours are left alone. Returns the copies' paths, relative to OUT."""
+        changes, removed = self.root / CHANGES_DIR, []
+        for log_path in _logs(changes):
+            relative = log_path.relative_to(changes).with_suffix("")
+            if str(relative) in self.written or relative == SUMMARY.with_suffix("") or not _is_log(log_path):
+                continue
+            with suppress(OSError):
+                (self.root / relative).unlink(missing_ok=True)
+                log_path.unlink()
+                removed.append(str(relative))
+        return sorted(removed)
+
     def _put_both(self, target: Path, log_path: Path, processed: Processed) -> str | None:
         """Move a file's log, then its copy into OUT; return the error that prevented it.
 
@@ -250,6 +220,22 @@ class Output:
             atomic_write(path, to_json(content) if isinstance(content, dict) else content, durable=False)
 
 
+def _logs(changes: Path) -> Iterator[Path]:
+    """The ``.json`` files under ``changes``, a folder's listing at a time (a listing of a large OUT is not held)."""
+    for folder, _, names in os.walk(changes):
+        yield from (Path(folder, name) for name in names if name.endswith(".json"))
+
+
+def _is_log(path: Path) -> bool:
+    """Whether ``path`` is a change log, by its first bytes (a log may be large): a JSON object with a version."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(64)
+    except OSError:
+        return False
+    return start.lstrip().startswith(b"{") and b'"version"' in start
+
+
 def fix_tree(roots: list[Path], project: Project | Cleaner, options: ReadOptions = ReadOptions(),
              report: Callable[[Outcome], None] = lambda outcome: None,
              progress: Callable[[list[Item]], Iterable[Item]] = lambda items: items) -> Summary:
@@ -259,6 +245,7 @@ def fix_tree(roots: list[Path], project: Project | Cleaner, options: ReadOptions
     """
     started = time.perf_counter()
     project = project if isinstance(project, Project) else Project.of(project)
+    require_sources(roots)
     summary = Summary()
     items = collect(roots, project, sweep=True)
     options = replace(options, show="fix", tag=run_tag())

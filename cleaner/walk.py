@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from .files import CHANGES_DIR, STAGED, Source, cause
+from .files import CHANGES_DIR, STAGED, InputError, Source, cause
 
 #: Folders never searched for sources: cleaner's own change logs.
 SKIPPED_FOLDERS = frozenset({CHANGES_DIR})
@@ -62,6 +62,13 @@ def iter_sources(roots: list[Path], excluded: Callable[[Path], bool] = lambda pa
             yield from _walk(root, Path(), _Walk(root.resolve(), excluded, sweep))
         else:
             yield root, _missing_cause(root)
+
+
+def require_sources(roots: list[Path]) -> None:
+    """Raise ``InputError`` naming the sources when none of them is there: a run would have nothing to do (and
+    ``clean`` would create an empty OUT). A missing source among others is a failure of the run, as a file is."""
+    if roots and not any(root.exists() for root in roots):
+        raise InputError("; ".join(f"{root}: {_missing_cause(root)}" for root in roots))
 
 
 def _walk(folder: Path, relative: Path, walk: _Walk) -> Iterator[Source | Passed | tuple[Path, str]]:

@@ -116,8 +116,9 @@ def test_unsafe_fixes_from_the_config_apply_in_fix(tmp_path):
                       for w in ("orchid", "beetle", "frog"))
     text = "A long first paragraph about the harbour and its pier, which closed after the storm.\n\n" + teasers
     (tmp_path / "doc.txt").write_text(text)
-    assert run("fix", tmp_path / "doc.txt").exit_code == 1
+    assert run("fix", tmp_path / "doc.txt").exit_code == 0  # nothing changed: the unsafe fixes are held back
     held = (tmp_path / "doc.txt").read_text()
+    assert held == text
     (tmp_path / "cleaner.toml").write_text("unsafe-fixes = true\n")
     assert run("fix", tmp_path / "doc.txt").exit_code == 1
     assert len((tmp_path / "doc.txt").read_text()) < len(held)

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from cleaner.cli import main
 from cleaner.decoding import decode_bytes
 from cleaner.files import InputError
-from cleaner.html import page_encoding
+from cleaner.formats.html import page_encoding
 
 STRAY = b"Caf\xc3\xa9 \xff na\xc3\xafve   \n"
 
@@ -27,7 +27,7 @@ def test_a_stray_byte_in_utf8_is_kept_as_it_is_and_nothing_else_is_transcoded():
 
 def test_fix_keeps_a_stray_byte_and_applies_the_other_fixes(tmp_path):
     (tmp_path / "a.txt").write_bytes(STRAY)
-    result = run("fix", tmp_path)
+    result = run("fix", "--show-unsafe", tmp_path)
     assert result.exit_code == 1
     assert (tmp_path / "a.txt").read_bytes() == b"Caf\xc3\xa9 \xff na\xc3\xafve\n"
     assert "a.txt:1:6: E002 invalid-byte: byte 0xFF is not valid UTF-8" in result.output

@@ -18,10 +18,11 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner import Cleaner, jsonl
+from cleaner import Cleaner
+from cleaner.formats import jsonl
 from cleaner.cli import main
 from cleaner.formats import Notes, ReadOptions, Sink
-from cleaner.jsonl import JsonlFormat
+from cleaner.formats.jsonl import JsonlFormat
 
 BOM = b"\xef\xbb\xbf"
 CLEANER = Cleaner()

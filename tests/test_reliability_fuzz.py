@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.config import Config, preset_names
-from cleaner.files import InputError, decode, encode
+from cleaner.decoding import decode_bytes as decode
+from cleaner.files import InputError, encode
 from cleaner.log import undo
 from cleaner.rules import load_rules
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner
-from cleaner.files import decode
+from cleaner.decoding import decode_bytes as decode
 from cleaner.log import file_log, restore_bytes, undo
 
 from .conftest import SEEDS

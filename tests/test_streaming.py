@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cleaner import Cleaner, jsonl
+from cleaner import Cleaner
+from cleaner.formats import jsonl
 from cleaner.cli import main
 from cleaner.runner import clean_tree
 

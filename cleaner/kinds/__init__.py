@@ -14,6 +14,7 @@ from .blank_lines import BlankLines
 from .corpus import DuplicateDocument, RepeatedLine
 from .doubled_word import DoubledWord
 from .duplicate_line import DuplicateLine
+from .final_newline import FinalNewline
 from .headline import Headline
 from .layout import PageLayout
 from .line_pattern import LinePattern
@@ -46,6 +47,7 @@ KINDS: dict[str, type[Kind]] = {
         Normalize,
         QuotePairs,
         BlankLines,
+        FinalNewline,
         RepeatedLine, DuplicateDocument,
     )
 }

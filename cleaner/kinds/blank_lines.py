@@ -32,10 +32,10 @@ class BlankLines(Kind):
         if most < 0:
             raise RuleError(f"{rule.source}: rule {rule.code}: 'max' must be 0 or more")
         self.run = regex.compile(r"(\r?\n)(?:[ \t]*\r?\n){%d,}" % (most + 1))
-        self.reason = f"{rule.summary} (at most {most})"
 
     def find(self, doc: Document) -> Iterator[Finding]:
         most = self.options["max"]
         for match in self.run.finditer(doc.text):
-            newline = match.group(1)
-            yield self.finding(match.start(), match.end(), newline * (most + 1), self.reason)
+            newline, blank = match.group(1), match.group().count("\n") - 1
+            yield self.finding(match.start(), match.end(), newline * (most + 1),
+                               f"{blank} blank lines in a row; at most {most} kept")

@@ -6,9 +6,9 @@ touched, and neither is one that ends like a sentence unless the rule says
 
 >>> from cleaner.rules import Rule
 >>> rule = Rule("J001", "advertisement", "line-pattern", "", "", "J", "-", (),
-...             params={"pattern": "(?i)advertisement"}, action="drop")
+...             params={"pattern": "(?i)advertisement|sponsored"}, action="drop")
 >>> [f.reason for f in LinePattern(rule).find(Document("Text here.\\nADVERTISEMENT\\n"))]
-["line matches 'ADVERTISEMENT'"]
+["line matches 'ADVERTISEMENT' (entry 'advertisement')"]
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from ..change import Finding
 from ..document import Document, remember
 from ..rules import Rule, RuleError
 from .base import Kind, Param, Stage
+from .entries import entry_of
 from .prefilter import LineSet
 from .shape import TEXT_PIECE, LineShape, line_shapes
 
@@ -62,7 +63,9 @@ class LinePattern(Kind):
         for shape in self._lines(doc):
             if self.guards.allows(shape) and self.fullmatches(doc, self.options["pattern"], shape.text):
                 start, end = doc.line_span(shape.line)
-                yield self.finding(start, end, "", f"line matches {shape.text[:60]!r}", words=shape.words)
+                entry = entry_of(self.options["pattern"], shape.text)
+                yield self.finding(start, end, "", f"line matches {shape.text[:60]!r}"
+                                   + (f" (entry {entry!r})" if entry else ""), words=shape.words)
 
     def _lines(self, doc: Document) -> list[LineShape]:
         """The lines to try: those the group's set names this rule for, or those that hold a needed word."""

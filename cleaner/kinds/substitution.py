@@ -64,13 +64,17 @@ class Substitution(Kind):
         budget = self.budget(doc)
         if prefilter and not budget.run(prefilter.search, doc.text):
             return
-        reason = self.options["reason"] or self.rule.summary
-        in_record = doc.meta.get("record") and self.options["record_replace"] is not None
+        in_record = bool(doc.meta.get("record")) and self.options["record_replace"] is not None
         template = self.options["record_replace"] if in_record else self.options["replace"]
         for match in budget.finditer(pattern, doc.text):
             replacement = self._replacement(match, template)
             if replacement != match.group():
-                yield self.finding(match.start(), match.end(), replacement, reason)
+                yield self.finding(match.start(), match.end(), replacement, self.reason(match, in_record))
+
+    def reason(self, match: regex.Match[str], in_record: bool) -> str:
+        """Why ``match`` is replaced, for the log: the rule's ``reason``, else its summary (a kind built on this
+        one says what it found)."""
+        return self.options["reason"] or self.rule.summary
 
     def _replacement(self, match: regex.Match[str], template: str) -> str:
         table = self.options["table"]

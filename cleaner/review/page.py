@@ -25,6 +25,7 @@ from .. import __version__
 from ..change import ACTIONS, Change
 from ..files import atomic_write
 from ..rules import RuleError, load_rules
+from ..ruledoc import describe  # the words of `cleaner rules CODE`, so the page and the command say the same
 from .documents import Document
 from .run import Review
 from .view import rows, whole_lines
@@ -37,8 +38,6 @@ SUMMARY_ITEMS = ("files_seen", "files_changed", "lines_dropped", "files_failed")
 def rule_docs(codes: Iterable[str], rules_dirs: list[Path] | None = None) -> dict[str, str]:
     """Each code's documentation as ``cleaner rules CODE`` prints it (rules of ``rules_dirs`` too); a code no
     rule file defines (a rule of a folder not given) gets a line saying so."""
-    from ..cli import describe  # the command's own wording, so the page and `cleaner rules` say the same
-
     try:
         known = {rule.code: rule for rule in load_rules(list(rules_dirs or []))}
     except RuleError as error:

@@ -14,11 +14,12 @@ import json
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .change import Result
-from .files import InputError
-from .formats import Notes, Pick, Processed, ReadOptions, gunzip
-from .kinds.agreement import SECOND_EXTRACTION, ExtractorAgreement
-from .log import LOG_VERSION, sha256
+from ..change import Result
+from ..files import InputError
+from ..kinds.agreement import SECOND_EXTRACTION, ExtractorAgreement
+from ..log import LOG_VERSION, sha256
+from .base import Notes, Pick, Processed, ReadOptions
+from .compressed import gunzip
 
 #: How trafilatura is asked to extract: all the body it finds (tables too, no comments).
 EXTRACTION = {"include_comments": False, "include_tables": True}

@@ -33,11 +33,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .change import Change
-from .files import InputError, megabytes
-from .formats import CHUNK, Notes, Pick, ReadOptions, Sink, dropped_duplicate, gunzip_stream
-from .log import LOG_VERSION, undo
-from .logstream import LogWriter, open_log
+from ..change import Change
+from ..files import InputError, megabytes
+from ..log import LOG_VERSION, undo
+from ..logstream import LogWriter, open_log
+from .base import Notes, Pick, ReadOptions, Sink, dropped_duplicate
+from .compressed import CHUNK, gunzip_stream
 
 #: JSON's whitespace; a string literal; a number, ``true``, ``false``, ``null``, ``NaN`` or ``Infinity``;
 #: what opens or closes a nested value, or a string in it.
