@@ -19,10 +19,10 @@ from cleaner.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 #: The sections this test holds the README to; the others are benchmark notes or need a cluster.
-CHECKED = ("Quick start", "What you get", "Commands", "Inputs", "Configuration", "Use in a pipeline",
+CHECKED = ("Quick start", "What you get", "Reviewing a run", "Commands", "Inputs", "Configuration", "Use in a pipeline",
            "Use with pre-commit", "Rules", "Lossless", "Corpus-level cleaning")
 #: The placeholders of the command templates, and what the test runs in their place.
-PLACEHOLDERS = {"SRC...": "seeds/", "SRC": "seeds/", "OUT": "out/", "DIR": "back/", "[CODE]": "J001",
+PLACEHOLDERS = {"SRC...": "seeds/", "SRC": "seeds/", "OUT": "out/", "DIR": "back/", "[CODE]": "J001", "CODE": "J001",
                 "[PATH]": "", "[--rules-dir DIR]": ""}
 #: Commands that need arguments; the README names them bare (`cleaner restore` undoes...) without running them.
 NEED_ARGUMENTS = {"clean", "check", "fix", "restore"}
