@@ -186,12 +186,17 @@ class Kind:
         return budget is not None and budget.spent
 
     def fullmatches(self, doc: Document, pattern: regex.Pattern[str], text: str) -> bool:
-        """Whether ``pattern`` matches all of ``text``; remembered per text for the whole cleaning of
-        ``doc`` (the lines stage runs several rounds over mostly the same lines), if the line is not huge.
-        A call that runs out of time raises ``TimeoutError`` and leaves no verdict."""
-        seen: dict[str, bool] = doc.shared.setdefault(f"fullmatch-{id(pattern)}", {})
+        """Whether ``pattern`` matches all of ``text`` (see ``matches``)."""
+        return self.matches(doc, pattern, "fullmatch", text)
+
+    def matches(self, doc: Document, pattern: regex.Pattern[str], how: str, text: str) -> bool:
+        """Whether ``pattern`` matches ``text`` in the way ``how`` names ("search", "fullmatch"); remembered
+        per text for the whole cleaning of ``doc`` (the lines stage runs several rounds, and the cleaning
+        several passes, over mostly the same lines), if the line is not huge. A call that runs out of time
+        raises ``TimeoutError`` and leaves no verdict."""
+        seen: dict[str, bool] = doc.shared.setdefault(f"{how}-{id(pattern)}", {})
         if text not in seen:
-            return remember(seen, text, self.budget(doc).run(pattern.fullmatch, text) is not None)
+            return remember(seen, text, self.budget(doc).run(getattr(pattern, how), text) is not None)
         return seen[text]
 
     def finding(self, start: int, end: int, replacement: str, reason: str, *,
