@@ -35,3 +35,20 @@ def test_a_metadata_prefilter_reads_each_line_once_per_cleaning():
     assert (result.text, result.changes) == (expected.text, expected.changes)
     assert "By Jane Smith, 12 March 2024" in counting.searched
     assert set(counting.searched.values()) == {1}
+
+
+def test_a_lines_round_stops_after_the_step_that_last_edited():
+    """A share button dropped by B001 sends the lines stage round again; the rules after B001 saw the text
+    as it now is, and B001 finds nothing more, so they are not run again (in the round nor the next pass)."""
+    cleaner = Cleaner()
+    text = ("The council closed the coast road on Monday after the storm, the mayor said.\n"
+            "Share\n"
+            "It will open again in two weeks, once the sea wall is repaired by the crews.\n")
+    expected = cleaner.clean(text)
+    assert [change.code for change in expected.changes] == ["B001"]
+    later = next(kind for kind in cleaner.kinds if kind.rule.code == "J005")
+    runs = []
+    later.find = lambda doc, find=later.find: runs.append(doc.text) or find(doc)
+    result = cleaner.clean(text)
+    assert (result.text, result.changes) == (expected.text, expected.changes)
+    assert runs == [expected.text]
