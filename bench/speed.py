@@ -19,8 +19,10 @@ command (start-up counts), it prints MB/s, docs/s and peak RSS for:
     cleaner-corpus  cleaner clean --corpus
     cleaner-ray  cleaner clean --engine ray, a local Ray instance (needs cleaner[ray])
 
-and the ratios cleaner-1 / ftfy and cleaner-1 / datatrove, by wall time and by
-CPU time (which the host's other load touches less), and how much CPU time the
+and the ratios cleaner-1 / ftfy and cleaner-1 / datatrove, by wall time, by
+CPU time (which the host's other load touches less) and by user CPU time (the
+system part, mostly creating files, is what a busy host slows most: cleaner
+writes two files per file it reads, the baselines one), and how much CPU time the
 rules would have to fit in for cleaner-1 to reach 3x ftfy. On a noisy machine,
 ``--repeat N`` keeps the fastest of N runs of each command. Baselines need
 ``pip install '.[bench]'``; a tool that is not installed is reported and skipped.
@@ -100,10 +102,12 @@ def build_corpus(folder: Path, megabytes: float, files: int) -> None:
 
 
 class Timing(NamedTuple):
-    """One command's wall time, CPU time (its own and its reaped children's, user and system) and peak RSS (MB)."""
+    """One command's wall time, CPU time (its own and its reaped children's, user and system), the user part of
+    it, and peak RSS (MB). On a busy host the system part (creating files, above all) varies most between runs."""
 
     seconds: float
     cpu: float
+    user: float
     rss: float
 
 
@@ -116,7 +120,7 @@ def run(command: list[str]) -> Timing:
     error = process.stderr.read().decode(errors="replace") if process.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(error.strip().splitlines()[-1] if error.strip() else f"exit status {status}")
-    return Timing(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    return Timing(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_utime, usage.ru_maxrss / 1024)
 
 
 def fastest(command: list[str], out: Path, repeat: int) -> Timing:
@@ -170,9 +174,10 @@ def main() -> None:
     print(f"corpus: {megabytes:.1f} MB in {len(files)} files ({corpus}); {os.cpu_count()} cores")
     if args.repeat > 1:
         print(f"each figure: the fastest of {args.repeat} runs")
-    print(f"{'tool':<16}{'seconds':>9}{'MB/s':>9}{'docs/s':>10}{'peak RSS MB':>13}{'CPU s':>9}")
+    print(f"{'tool':<16}{'seconds':>9}{'MB/s':>9}{'docs/s':>10}{'peak RSS MB':>13}{'CPU s':>9}{'user s':>9}")
     rates: dict[str, float] = {}
     cpu: dict[str, float] = {}
+    user: dict[str, float] = {}
     for name, command in commands(corpus, work / "out", args.python).items():
         if args.only and name not in args.only:
             continue
@@ -181,13 +186,14 @@ def main() -> None:
         except (RuntimeError, OSError) as error:
             print(f"{name:<16}  skipped: {textwrap.shorten(str(error), 90)}")
             continue
-        rates[name], cpu[name] = megabytes / timing.seconds, timing.cpu
+        rates[name], cpu[name], user[name] = megabytes / timing.seconds, timing.cpu, timing.user
         print(f"{name:<16}{timing.seconds:>9.2f}{rates[name]:>9.2f}{len(files) / timing.seconds:>10.0f}"
-              f"{timing.rss:>13.0f}{timing.cpu:>9.2f}")
+              f"{timing.rss:>13.0f}{timing.cpu:>9.2f}{timing.user:>9.2f}")
     for baseline in ("ftfy", "datatrove"):
         if "cleaner-1" in rates and baseline in rates:
-            print(f"cleaner-1 / {baseline}: {rates['cleaner-1'] / rates[baseline]:.1f}x "
-                  f"(by CPU time: {cpu[baseline] / cpu['cleaner-1']:.1f}x)")
+            print(f"cleaner-1 / {baseline}: {rates['cleaner-1'] / rates[baseline]:.2f}x "
+                  f"(by CPU time: {cpu[baseline] / cpu['cleaner-1']:.2f}x, "
+                  f"by user CPU time: {user[baseline] / user['cleaner-1']:.2f}x)")
     if {"ftfy", "cleaner-1", "cleaner-floor"} <= cpu.keys():
         budget = cpu["ftfy"] / 3 - cpu["cleaner-floor"]
         print(f"3x ftfy leaves the rules {budget:.1f} CPU s beyond the command's own {cpu['cleaner-floor']:.1f} s; "

@@ -128,20 +128,25 @@ class Cleaner:
         times); return the number of the last step that edited the text, or -1 when none did.
 
         Steps after ``settled_after`` (the last that edited in the previous pass) already saw the
-        text as it is now: when none before them edited it, they are not run again.
+        text as it is now: when none before them edited it, they are not run again. So, within the
+        lines stage, are the steps after the last that edited in the previous round.
         """
         last = -1
         first = 0
         for stage in plan:
+            round_settled = first + len(stage)
             for round_ in range(LINE_ROUNDS if stage[0][0].stage == Stage.LINES else 1):
-                edited = False
+                edited = -1
                 for number, kinds in enumerate(stage, first):
                     if last < 0 and number > settled_after:
                         return -1
+                    if edited < 0 and number > round_settled:
+                        break
                     if self._run_step(run, kinds, reports=reports and round_ == 0):
-                        edited, last = True, max(last, number)
-                if not edited:
+                        edited, last = number, max(last, number)
+                if edited < 0:
                     break
+                round_settled = edited
             first += len(stage)
         return last
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import IntEnum
 from time import perf_counter
@@ -58,28 +57,40 @@ class Budget:
 
     def run(self, call: Callable[..., T], *args: Any) -> T:
         """``call(*args)`` (a regex method such as ``pattern.search``), with the time left as its timeout."""
-        with self._clock() as left:
+        with Clock(self) as left:
             return call(*args, timeout=left)
 
     def finditer(self, pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
         """``pattern.finditer(text)`` with the time left as its timeout; the time until the last match (or until
         the caller stops asking: ``regex`` counts that time too) is spent."""
-        with self._clock() as left:
+        with Clock(self) as left:
             yield from pattern.finditer(text, timeout=left)
 
-    @contextmanager
-    def _clock(self) -> Iterator[float]:
-        """The time left, for one regex call; what the call took is then spent (all of it, if it timed out)."""
-        if self.spent:
+
+class Clock:
+    """One regex call's time out of a ``Budget``: entered, the time left (``TimeoutError`` when none is);
+    left, what the call took is spent (all of it, if it timed out).
+
+    A class rather than a ``contextmanager`` generator, which cost more than the regex call it timed
+    on a short line (rules time one for every line they try).
+    """
+
+    __slots__ = ("budget", "started")
+
+    def __init__(self, budget: Budget) -> None:
+        self.budget = budget
+        self.started = 0.0
+
+    def __enter__(self) -> float:
+        if self.budget.spent:
             raise TimeoutError("the rule's regex time for this document is spent")
-        started = perf_counter()
-        try:
-            yield self.left
-        except TimeoutError:
-            self.left = 0.0
-            raise
-        finally:
-            self.left -= perf_counter() - started
+        self.started = perf_counter()
+        return self.budget.left
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: Any) -> None:
+        if kind is not None and issubclass(kind, TimeoutError):
+            self.budget.left = 0.0
+        self.budget.left -= perf_counter() - self.started
 
 
 class Stage(IntEnum):
@@ -175,12 +186,17 @@ class Kind:
         return budget is not None and budget.spent
 
     def fullmatches(self, doc: Document, pattern: regex.Pattern[str], text: str) -> bool:
-        """Whether ``pattern`` matches all of ``text``; remembered per text for the whole cleaning of
-        ``doc`` (the lines stage runs several rounds over mostly the same lines), if the line is not huge.
-        A call that runs out of time raises ``TimeoutError`` and leaves no verdict."""
-        seen: dict[str, bool] = doc.shared.setdefault(f"fullmatch-{id(pattern)}", {})
+        """Whether ``pattern`` matches all of ``text`` (see ``matches``)."""
+        return self.matches(doc, pattern, "fullmatch", text)
+
+    def matches(self, doc: Document, pattern: regex.Pattern[str], how: str, text: str) -> bool:
+        """Whether ``pattern`` matches ``text`` in the way ``how`` names ("search", "fullmatch"); remembered
+        per text for the whole cleaning of ``doc`` (the lines stage runs several rounds, and the cleaning
+        several passes, over mostly the same lines), if the line is not huge. A call that runs out of time
+        raises ``TimeoutError`` and leaves no verdict."""
+        seen: dict[str, bool] = doc.shared.setdefault(f"{how}-{id(pattern)}", {})
         if text not in seen:
-            return remember(seen, text, self.budget(doc).run(pattern.fullmatch, text) is not None)
+            return remember(seen, text, self.budget(doc).run(getattr(pattern, how), text) is not None)
         return seen[text]
 
     def finding(self, start: int, end: int, replacement: str, reason: str, *,

@@ -25,7 +25,7 @@ from ..change import Finding
 from ..document import Document, Line
 from ..rules import Rule, RuleError
 from .base import Kind, Param, Stage
-from .shape import ends_sentence, has_words, line_shapes
+from .shape import LineShape, has_words, line_shapes
 
 TEXT_START = regex.compile(r"[\p{Lu}\p{Lo}\"“‘'«\d]")
 
@@ -56,10 +56,10 @@ class Metadata(Kind):
         """In line mode, nothing when the metadata recurs (asked only once a line matches: most documents have none)."""
         line_mode = self.options["mode"] == "line"
         head, kept, checked = self.options["head"], 0, False
-        for line in doc.head(0):
-            if head and kept >= head or self._starts_body(line):
+        for shape in line_shapes(doc):
+            if head and kept >= head or self._starts_body(shape):
                 break
-            finding = self._line(doc, line) if line_mode else self._prefix(doc, line)
+            finding = self._line(doc, shape) if line_mode else self._prefix(doc, shape.line)
             if finding and line_mode and not checked:
                 if self._recurs(doc):
                     return
@@ -69,10 +69,10 @@ class Metadata(Kind):
             if not (finding and line_mode):
                 kept += 1  # a dropped line does not count towards the head
 
-    def _starts_body(self, line: Line) -> bool:
-        """Whether ``line`` is the first sentence of the body, below which an ``above_body`` rule does not look."""
+    def _starts_body(self, shape: LineShape) -> bool:
+        """Whether the line is the first sentence of the body, below which an ``above_body`` rule does not look."""
         least = self.options["above_body"]
-        return bool(least) and has_words(line.text, least) and ends_sentence(line.stripped)
+        return bool(least) and shape.words >= least and shape.sentence
 
     def _recurs(self, doc: Document) -> bool:
         """Whether several lines of the document are such metadata: then it is structure (a timeline), not furniture."""
@@ -84,13 +84,11 @@ class Metadata(Kind):
                     return True
         return False
 
-    def _line(self, doc: Document, line: Line) -> Finding | None:
-        text = line.stripped
-        if has_words(text, self.options["max_words"] + 1):
+    def _line(self, doc: Document, shape: LineShape) -> Finding | None:
+        text = shape.text
+        if shape.words > self.options["max_words"] or not self._matches(doc, text):
             return None
-        if not self._matches(doc, text):
-            return None
-        start, end = doc.line_span(line)
+        start, end = doc.line_span(shape.line)
         return self.finding(start, end, "", f"line is only metadata: {text[:60]!r}")
 
     def _matches(self, doc: Document, text: str) -> bool:
@@ -99,7 +97,7 @@ class Metadata(Kind):
     def _may_hold(self, doc: Document, text: str) -> bool:
         """Whether the cheap ``prefilter`` (if any) finds something in ``text``: only then is the pattern tried."""
         prefilter = self.options["prefilter"]
-        return not prefilter or self.budget(doc).run(prefilter.search, text) is not None
+        return not prefilter or self.matches(doc, prefilter, "search", text)
 
     def _prefix(self, doc: Document, line: Line) -> Finding | None:
         if not self._may_hold(doc, line.text):

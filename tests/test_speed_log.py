@@ -1,0 +1,56 @@
+"""A run of lines one rule dropped one after the other is one entry of a file's change log, and restores."""
+
+import json
+
+from click.testing import CliRunner
+
+from cleaner import Cleaner
+from cleaner.cli import main
+from cleaner.files import decode
+from cleaner.log import file_log, restore_bytes
+
+PAGE = ("The council met on Monday to talk about the roads.\n"
+        "Share\nTweet\nEmail\n"
+        "It will meet again in May, the mayor said.\n"
+        "Share\n"
+        "Sign up for our newsletter\n"
+        "The vote is set for the spring.\n")
+
+
+def cleaned_and_logged(tmp_path, data: bytes) -> tuple[bytes, dict]:
+    """``data`` cleaned by `cleaner clean` as ``page.txt``: the copy's bytes and its log as written."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "page.txt").write_bytes(data)
+    result = CliRunner().invoke(main, ["clean", str(tmp_path / "src"), "-o", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code in (0, 1), result.output
+    log = json.loads((tmp_path / "out" / "_changes" / "page.txt.json").read_text(encoding="utf-8"))
+    return (tmp_path / "out" / "page.txt").read_bytes(), log
+
+
+def test_a_run_of_dropped_lines_is_one_log_entry(tmp_path):
+    output, log = cleaned_and_logged(tmp_path, PAGE.encode())
+    first = log["changes"][0]
+    assert (first["code"], first["line"], first["before"], first["after"]) == ("B001", 2, "Share\nTweet\nEmail\n", "")
+    assert first["scores"] == {"lines": 3}
+    assert first["reason"].splitlines() == ["line matches 'Share'", "line matches 'Tweet'", "line matches 'Email'"]
+    assert restore_bytes(output, log) == PAGE.encode()
+
+
+def test_a_run_ends_at_a_kept_line_and_at_another_rule(tmp_path):
+    output, log = cleaned_and_logged(tmp_path, PAGE.encode())
+    assert [(c["code"], c["line"], c["before"]) for c in log["changes"]] == [
+        ("B001", 2, "Share\nTweet\nEmail\n"),
+        ("B001", 6, "Share\n"),
+        ("B002", 7, "Sign up for our newsletter\n"),
+    ]
+    assert "lines" not in log["changes"][1]["scores"]
+
+
+def test_a_log_of_one_entry_per_line_still_restores():
+    """Logs written before runs were joined hold each dropped line as its own change."""
+    data = PAGE.replace("\n", "\r\n").encode()
+    decoded = decode(data)
+    result = Cleaner().clean(decoded.text)
+    log = {**file_log("page.txt", data, decoded, result), "changes": [c.to_dict() for c in result.changes]}
+    assert len(log["changes"]) > 3
+    assert restore_bytes(result.text.encode(), json.loads(json.dumps(log))) == data
