@@ -58,7 +58,7 @@ def logged_changes(changes: Iterable[Change]) -> list[dict[str, Any]]:
     >>> [(change.code, change.before) for change in result.changes]
     [('B001', 'Share\\n'), ('B001', 'Tweet\\n'), ('B001', 'Email\\n')]
     >>> [(entry["before"], entry["scores"]) for entry in logged_changes(result.changes)]
-    [('Share\\nTweet\\nEmail\\n', {'lines': 3})]
+    [('Share\\nTweet\\nEmail\\n', {'lines': 3, 'all': {'words': 1}})]
     """
     logged: list[dict[str, Any]] = []
     run: list[Change] = []
@@ -83,13 +83,48 @@ def _continues(last: Change, change: Change) -> bool:
 
 def dropped_run(run: list[Change]) -> dict[str, Any]:
     """One log entry for lines one rule dropped one after the other: the first line's place, all their text,
-    each line's reason (in order, a repeated one once) and, in ``scores``, how many lines."""
+    each line's reason (one a line; once if all are the same) and, in ``scores``, how many lines and the
+    lines' scores: ``all`` when they are the same, else ``each``. ``per_line`` splits it again."""
     if len(run) == 1:
         return run[0].to_dict()
-    first = run[0]
-    reasons = [change.reason for i, change in enumerate(run) if not i or change.reason != run[i - 1].reason]
-    return {**first.to_dict(), "before": "".join(change.before for change in run), "reason": "\n".join(reasons),
-            "scores": {"lines": len(run)}}
+    reasons = [change.reason for change in run]
+    scores: dict[str, Any] = {"lines": len(run)}
+    each = [dict(change.scores) for change in run]
+    if any(each):
+        scores.update({"all": each[0]} if all(item == each[0] for item in each) else {"each": each})
+    return {**run[0].to_dict(), "before": "".join(change.before for change in run),
+            "reason": reasons[0] if len(set(reasons)) == 1 else "\n".join(reasons), "scores": scores}
+
+
+def per_line(change: Change) -> list[Change]:
+    """A logged run of dropped lines (``dropped_run``) as the changes of its lines; any other change alone.
+
+    >>> run = Change("B001", "share-buttons", "drop", 4, 1, "Share\\nTweet\\n", "", "a\\nb", 0, 30, {"lines": 2})
+    >>> [(c.line, c.before, c.reason, c.offset) for c in per_line(run)]
+    [(4, 'Share\\n', 'a', 30), (5, 'Tweet\\n', 'b', 36)]
+    """
+    count = change.scores.get("lines")
+    lines = change.before.splitlines(keepends=True)
+    if not isinstance(count, int) or count < 2 or len(lines) != count or change.after:
+        return [change]
+    reasons = change.reason.split("\n")
+    split = []
+    offset = change.offset
+    for i, text in enumerate(lines):
+        split.append(Change(change.code, change.name, change.action, change.line + i, 1 if i else change.col, text,
+                            "", reasons[i] if len(reasons) == count else change.reason, change.step, offset,
+                            _scores_of(change.scores, i, count), change.applied))
+        offset += len(text)
+    return split
+
+
+def _scores_of(scores: dict[str, Any], i: int, count: int) -> dict[str, Any]:
+    """Line ``i``'s scores in a logged run's ``scores`` (``all`` or ``each``; none in logs of before them)."""
+    each = scores.get("each")
+    if isinstance(each, list) and len(each) == count and isinstance(each[i], dict):
+        return dict(each[i])
+    common = scores.get("all")
+    return dict(common) if isinstance(common, dict) else {}
 
 
 def undo(text: str, changes: Iterable[Change]) -> str:

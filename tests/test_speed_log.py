@@ -6,8 +6,9 @@ from click.testing import CliRunner
 
 from cleaner import Cleaner
 from cleaner.cli import main
-from cleaner.files import decode
-from cleaner.log import file_log, restore_bytes
+from cleaner.change import Change
+from cleaner.decoding import decode_bytes as decode
+from cleaner.log import file_log, logged_changes, per_line, restore_bytes
 
 PAGE = ("The council met on Monday to talk about the roads.\n"
         "Share\nTweet\nEmail\n"
@@ -31,8 +32,9 @@ def test_a_run_of_dropped_lines_is_one_log_entry(tmp_path):
     output, log = cleaned_and_logged(tmp_path, PAGE.encode())
     first = log["changes"][0]
     assert (first["code"], first["line"], first["before"], first["after"]) == ("B001", 2, "Share\nTweet\nEmail\n", "")
-    assert first["scores"] == {"lines": 3}
-    assert first["reason"].splitlines() == ["line matches 'Share'", "line matches 'Tweet'", "line matches 'Email'"]
+    assert first["scores"]["lines"] == 3
+    assert [reason.split(" (entry")[0] for reason in first["reason"].splitlines()] == [
+        "line matches 'Share'", "line matches 'Tweet'", "line matches 'Email'"]
     assert restore_bytes(output, log) == PAGE.encode()
 
 
@@ -54,3 +56,23 @@ def test_a_log_of_one_entry_per_line_still_restores():
     log = {**file_log("page.txt", data, decoded, result), "changes": [c.to_dict() for c in result.changes]}
     assert len(log["changes"]) > 3
     assert restore_bytes(result.text.encode(), json.loads(json.dumps(log))) == data
+
+
+def test_a_joined_entry_splits_back_into_the_changes_of_its_lines():
+    """Review (`cleaner report`, removed.jsonl) reads a joined entry line by line: each line's own reason and
+    scores, its place, and the same text when undone."""
+    result = Cleaner().clean(PAGE)
+    decoded = decode(PAGE.encode())
+    log = json.loads(json.dumps(file_log("page.txt", PAGE.encode(), decoded, result)))
+    split = [line for entry in log["changes"] for line in per_line(Change.from_dict(entry))]
+    assert len(log["changes"]) < len(result.changes)
+    assert split == list(result.changes)
+
+
+def test_lines_with_different_scores_keep_each_line_s_scores():
+    lines = [Change("J020", "line-judge", "drop", 3 + i, 1, f"line {i}\n", "", f"score 0.9{i}", 1, 40 + 7 * i,
+                    {"score": 0.9 + i / 100}) for i in range(3)]
+    entry = json.loads(json.dumps(logged_changes(lines)))
+    assert len(entry) == 1 and entry[0]["scores"]["lines"] == 3
+    assert per_line(Change.from_dict(entry[0])) == lines
+

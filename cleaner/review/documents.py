@@ -24,7 +24,7 @@ from typing import Any
 
 from ..change import Change
 from ..files import CHANGES_DIR, InputError
-from ..log import sha256, undo
+from ..log import per_line, sha256, undo
 from ..logstream import open_log
 
 #: The run summary ``clean`` writes beside the logs; not a log.
@@ -94,9 +94,14 @@ def _documents(cleaned: Path, log_path: Path, relative: str) -> Iterator[Documen
             yield from _records(cleaned, log, relative)
             return
         items = {**log.header, **log.trailer()}
-    changes = tuple(Change.from_dict(change) for change in items.get("changes", []))
+    changes = _changes(items)
     if changes:
         yield Document(relative, changes, _original(cleaned, items, changes))
+
+
+def _changes(log: dict[str, Any]) -> tuple[Change, ...]:
+    """A log's changes, one a line: a logged run of dropped lines is split into its lines (``per_line``)."""
+    return tuple(line for change in log.get("changes", []) for line in per_line(Change.from_dict(change)))
 
 
 def _original(cleaned: Path, log: dict[str, Any], changes: tuple[Change, ...]) -> tuple[str, ...] | None:
@@ -118,7 +123,7 @@ def _records(cleaned: Path, log: Any, relative: str) -> Iterator[Document]:
         at = 0  # lines of the cleaned file read so far
         withheld = 0  # records before this one that --drop-duplicates left out of the file
         for entry in log.records():
-            changes = tuple(Change.from_dict(change) for change in entry.get("changes", []))
+            changes = _changes(entry)
             if "withheld" in entry:
                 line, withheld = entry["withheld"].encode("utf-8"), withheld + 1
             else:
