@@ -13,7 +13,7 @@ The first pass warms the caches; the figures are the fastest of ``--passes``
 later ones. Prints, most costly first::
 
     rule  name              kind           CPU s  share  findings
-    J001  teaser            teaser         0.350  17.6%       215
+    J020  line-judge        line-judge     0.350  17.6%       215
 """
 
 from __future__ import annotations

@@ -14,8 +14,7 @@ from .blank_lines import BlankLines
 from .corpus import DuplicateDocument, RepeatedLine
 from .doubled_word import DoubledWord
 from .duplicate_line import DuplicateLine
-from .headline import Headline
-from .layout import PageLayout
+from .judge import LineJudge
 from .line_pattern import LinePattern
 from .metadata import Metadata
 from .mojibake import Mojibake
@@ -24,7 +23,6 @@ from .quote_pairs import QuotePairs
 from .source_bytes import InvalidBytes, SourceEncoding
 from .story_cards import StoryCards
 from .substitution import Substitution
-from .teaser import Teaser
 
 KINDS: dict[str, type[Kind]] = {
     kind.name: kind
@@ -36,9 +34,7 @@ KINDS: dict[str, type[Kind]] = {
         Metadata,
         DuplicateLine,
         LinePattern,
-        PageLayout,
-        Headline,
-        Teaser,
+        LineJudge,
         StoryCards,
         ExtractorAgreement,
         DoubledWord,
