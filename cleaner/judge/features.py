@@ -15,7 +15,10 @@ them. They describe a line by
 * overlap with the main text's vocabulary and with the title;
 * a label such as ``Read more:`` or ``Explained:`` followed by a headline;
 * for text extracted from HTML, how much of it a stricter second extraction
-  kept (``cleaner.kinds.agreement``).
+  kept (``cleaner.kinds.agreement``);
+* the shapes of issue 17: a labelled link, a headline cut off with an
+  ellipsis (new to the text, or on its topic), a plain headline between two
+  paragraphs that go on with each other.
 
 >>> doc = Document("Home\\nNews\\nSport\\n" + "The council said that it would close the road for the winter months.\\n" * 2)
 >>> [round(record.get("in_run"), 1) for record in features(doc)]
@@ -317,8 +320,8 @@ def _prose_sentence(shape: LineShape) -> bool:
 
 def _digit_share(text: str) -> float:
     """The share of digits among the line's letters and digits."""
-    digits = sum(char.isdigit() for char in text)
-    alnum = digits + sum(char.isalpha() for char in text)
+    digits = sum(map(str.isdigit, text))
+    alnum = digits + sum(map(str.isalpha, text))
     return digits / alnum if alnum else 0.0
 
 

@@ -3,20 +3,24 @@
 Each non-blank line gets a record of features (``cleaner.judge.features``:
 its shape, stopwords, place against the main block of prose, neighbours,
 repetition, topic, labels, the stricter extraction of an HTML page) and a
-score, the model's probability that it is junk (``cleaner.judge.model``,
-weights in ``rules/judge/model.json``). A line scored at or above the
+score, the probability that it is junk by the model of its regime (page
+dump or other text: ``cleaner.judge.model``, trees in ``rules/judge/model.json``). A line scored at or above the
 calibration's ``drop`` threshold goes; one at or above its ``report``
 threshold is reported. The thresholds were set on a collection the model was
 not trained on, for the precision of the drops (``rules/judge/README.md``).
 
-A repeated line is never dropped for its score alone: writers repeat a
-paragraph on purpose. Unless ``first_line`` is on, the first line is kept
-too: it is the text's title, which only the article-body preset cuts.
+Two shapes are junk below the threshold too: a labelled link (when more
+likely junk than not) and a headline cut off with an ellipsis, new to the
+text; a plain headline between two paragraphs and an on-topic cut-off line
+are reported. A repeated paragraph is never dropped: writers repeat one on
+purpose (J012 drops repeated blocks). Unless ``first_line`` is on, the first
+line is kept: it is the text's title, which only the article-body preset
+judges.
 
 Before/after, in the middle of an article::
 
     Heavy rain flooded the valley on Sunday, and the river burst its banks.     (kept)
-    Pop star announces a farewell tour of small theatres across…                 (dropped: score 0.99)
+    Pop star announces a farewell tour of small theatres across…                 (dropped: a cut-off headline)
 """
 
 from __future__ import annotations
@@ -75,6 +79,8 @@ class LineJudge(Kind):
         regime = self.judge.regime(records)
         model, (drop_at, report_at) = self.judge.models[regime], self.thresholds[regime]
         language = best_stoplist(doc)[0]
+        #: The reasons found for a line's values in an earlier round of this cleaning (most lines come back).
+        explained: dict[tuple[str, tuple[float, ...]], list[str]] = doc.shared.setdefault("judge-reasons", {})
         for record in records:
             if record.get("first_line") and not self.options["first_line"]:
                 continue
@@ -84,7 +90,10 @@ class LineJudge(Kind):
             if odds < report_at and not shapes and not doubtful:
                 continue
             score = sigmoid(odds)
-            names = shapes or doubtful or model.reasons(record.values)
+            key = (regime, tuple(record.values))
+            if key not in explained:
+                explained[key] = shapes or doubtful or model.reasons(record.values)
+            names = explained[key]
             action, verdict = self._verdict(record, odds, drop_at, bool(shapes))
             start, end = doc.line_span(record.shape.line)
             yield self.finding(start, end, "", f"score {score:.2f}: {explain(record, names)}{verdict}",
