@@ -2,7 +2,8 @@
 
 The trees live in ``rules/judge/model.json`` (``bench/train_judge.py``
 writes it; ``rules/judge/README.md`` says how). Scoring needs only the
-standard library: a walk down each tree, a sum and a sigmoid. There is one model per
+standard library: each tree's conditionals (compiled into one expression), a
+sum and a sigmoid. There is one model per
 regime: extracted text, and page dumps (text taken from a whole page, mostly
 runs of short lines), which differ in what a short line means. ``explain`` names the
 features that pushed a line's score up the most, in words.
@@ -12,6 +13,8 @@ features that pushed a line's score up the most, in words.
 >>> values = [1.0 if name in ("one_word", "in_run") else 0.0 for name in FEATURES]
 >>> model.log_odds(values), round(model.score(values), 3), model.reasons(values)
 (2.0, 0.881, ['in_run'])
+>>> import pickle; pickle.loads(pickle.dumps(model)).log_odds(values)  # sent to worker processes
+2.0
 """
 
 from __future__ import annotations
@@ -40,10 +43,22 @@ class Model:
         places = [FEATURES.index(name) for name in data["features"]]
         self.base = float(data["base"])
         self.trees = [_node(tree, places) for tree in data["trees"]]
+        self._compile()
+
+    def _compile(self) -> None:
         self._log_odds: Callable[[list[float]], float] = _compiled(self.base, self.trees, _leaf)
         #: For a line's values, per tree, the (feature, change of value) of each step down to its leaf.
         self._steps: Callable[[list[float]], tuple[tuple[tuple[int, float], ...], ...]] = _compiled(
             None, self.trees, _path)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The trees without their compiled functions, which cannot be pickled (a cleaner is sent to other
+        processes: ``--jobs``, Ray); ``__setstate__`` compiles them again."""
+        return {key: value for key, value in vars(self).items() if key not in ("_log_odds", "_steps")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        vars(self).update(state)
+        self._compile()
 
     def log_odds(self, values: list[float]) -> float:
         """The log-odds that the line is junk (thresholds are stored as log-odds: near a probability of 1
