@@ -6,7 +6,8 @@ repetition, topic, labels, the stricter extraction of an HTML page) and a
 score, the probability that it is junk by the model of its regime (page
 dump or other text: ``cleaner.judge.model``, trees in ``rules/judge/model.json``). A line scored at or above the
 calibration's ``drop`` threshold goes; one at or above its ``report``
-threshold is reported. The thresholds were set on a collection the model was
+threshold is reported, unless it ends like a sentence (clean prose logs
+nothing). The thresholds were set on a collection the model was
 not trained on, for the precision of the drops (``rules/judge/README.md``).
 
 Two shapes are junk below the threshold too: a labelled link (when more
@@ -87,8 +88,8 @@ class LineJudge(Kind):
             odds = model.log_odds(record.values)
             shapes = [name for name in JUNK_SHAPES if record.get(name)]
             doubtful = [name for name in DOUBTFUL_SHAPES if record.get(name)]
-            if odds < report_at and not shapes and not doubtful:
-                continue
+            if odds < drop_at and not shapes and not doubtful and (odds < report_at or record.shape.sentence):
+                continue  # a sentence is dropped or left alone, never only reported: clean prose logs nothing
             score = sigmoid(odds)
             key = (regime, tuple(record.values))
             if key not in explained:
