@@ -17,7 +17,7 @@ from pathlib import Path
 
 import regex
 
-from .document import Document
+from .document import Document, remember
 
 WORD = regex.compile(r"\w+")
 #: Content words are at least this long.
@@ -85,7 +85,7 @@ def best_stoplist(doc: Document, sample: int = 400) -> tuple[str, frozenset[str]
 def _by_sample(doc: Document, text: str, sample: int) -> tuple[str, frozenset[str]]:
     chosen: dict[str, tuple[str, frozenset[str]]] = doc.shared.setdefault("stoplist", {})
     if text not in chosen:
-        chosen[text] = _best_stoplist(text, sample)
+        return remember(chosen, text, _best_stoplist(text, sample))
     return chosen[text]
 
 

@@ -135,7 +135,7 @@ def wrap(name: str, features: set[str]) -> tuple[str, str, list[Junk]]:
     i = ARTICLES.index(name)
     title, paragraphs = load_article(name)
     sep = "\n" if "tight" in features else "\n\n"
-    expected = sep.join([title, *paragraphs]) + "\n"
+    kept = [title, *paragraphs]
     paras = list(paragraphs)
     junk: list[Junk] = []
     if "doubled" in features:
@@ -154,13 +154,15 @@ def wrap(name: str, features: set[str]) -> tuple[str, str, list[Junk]]:
             junk.append(("W004", "fix", ""))
     lines = [title, *paras]
     for feature, at in (("headline", 4), ("headline-p1", 2)):
-        if feature in features:
+        if feature in features:  # only reported since issue 17: 8 of 11 such lines on real pages were not junk
             lines.insert(at, HEADLINE_LINKS[name])
-            junk.append(("J001", "drop", HEADLINE_LINKS[name]))
+            kept.insert(at, HEADLINE_LINKS[name])
+            junk.append(("J020", "report", HEADLINE_LINKS[name]))
+    expected = sep.join(kept) + "\n"
     if "label" in features:
         lines.insert(2, LABEL_LINKS[name])
         related = LABEL_LINKS[name].startswith("Also read:")  # a related-link label: J007 takes it first
-        junk.append(("J007" if related else "J001", "drop", LABEL_LINKS[name]))
+        junk.append(("J007" if related else "J020", "drop", LABEL_LINKS[name]))
     if "title-twice" in features:
         lines.insert(1, curly(title))
         junk.append(("M005", "drop", curly(title)))
@@ -178,7 +180,7 @@ def wrap(name: str, features: set[str]) -> tuple[str, str, list[Junk]]:
     if "teasers" in features:
         run = teaser_run(i)
         text += "\n" + "\n".join(run)
-        junk += [("J001", "drop", t) for t in run]
+        junk += [("J020", "drop", t) for t in run]
     if "spaces" in features:  # no final newline, or three
         text += "" if i % 2 else "\n\n\n"
     elif "tight" not in features:  # seed 003 ends without one
@@ -195,7 +197,9 @@ def test_junk_is_removed_and_the_article_kept(article: str, variant: str) -> Non
     dirty, expected, junk = wrap(article, VARIANTS[variant])
     result = CLEANER.clean(dirty)
     for code, action, text in junk:
-        if text.strip(" \t"):  # a no-break space or a blank-line run must be gone too
+        if action == "report":
+            assert text in result.text.split("\n"), f"reported line not kept: {text!r}"
+        elif text.strip(" \t"):  # a no-break space or a blank-line run must be gone too
             assert text not in result.text, f"junk kept: {text!r}"
         logged = [c for c in result.changes if c.code == code and c.action == action and c.applied and text in c.before]
         assert logged, f"no applied {code} {action} change removed {text!r}: {[(c.code, c.before) for c in result.changes]}"
@@ -221,7 +225,8 @@ def test_the_wrapped_articles_really_are_dirty() -> None:
     for article in ARTICLES:
         for variant, features in VARIANTS.items():
             dirty, expected, junk = wrap(article, features)
-            assert dirty != expected and junk, (article, variant)
+            only_reported = all(action == "report" for _, action, _ in junk)
+            assert junk and (dirty != expected or only_reported), (article, variant)
 
 
 # --- negative tests: clean text comes back unchanged ------------------------

@@ -182,10 +182,11 @@ SECOND = {"second_extraction": OPENING + CLOSING}
 
 @pytest.mark.parametrize("line", ["Most popular this week", "Gallery: the new wing in pictures",
                                   "Opening hours: 10 to 5"])
-def test_line_the_stricter_extraction_left_out_goes(line):
+def test_line_the_stricter_extraction_left_out_is_reported(line):
+    """Only reported (issue 17: on unseen pages most such lines were article text); J020 weighs it."""
     result = CLEANER.clean(OPENING + line + "\n" + CLOSING, meta=SECOND)
-    assert result.text == OPENING + CLOSING
-    assert codes(result) == ["H001"] and result.changes[0].scores["support"] < 0.5
+    h001 = [change for change in result.changes if change.code == "H001"]
+    assert [change.action for change in h001] == ["report"] and h001[0].scores["support"] < 0.5
 
 
 def test_sentence_the_stricter_extraction_left_out_stays():

@@ -32,9 +32,9 @@ def test_the_language_setting_reaches_the_rules_and_their_log():
     after = "Entry to the new wing is free until the end of the month, the director of the museum said.\n"
     text = before + "Ten great walks along the northern coast for a…\n\n" + after
     chosen = {change.scores["language"] for change in Cleaner(Config(language="German")).clean(text).changes
-              if change.code == "J001"}
+              if change.code == "J020"}
     assert chosen == {"German"}
-    assert {c.scores["language"] for c in Cleaner().clean(text).changes if c.code == "J001"} == {"English"}
+    assert {c.scores["language"] for c in Cleaner().clean(text).changes if c.code == "J020"} == {"English"}
 
 
 def test_language_in_config_and_on_the_command_line(tmp_path):

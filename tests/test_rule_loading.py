@@ -155,7 +155,7 @@ def test_duplicate_code_within_one_file(folder):
 
 @pytest.mark.parametrize(("family", "code", "name", "clash"), [
     ("W", "W001", "my-trailing-spaces", "whitespace.toml"),  # a built-in code
-    ("X", "X001", "teaser", "junk-lines.toml"),  # a built-in name
+    ("X", "X001", "line-judge", "junk-lines.toml"),  # a built-in name
 ])
 def test_clash_with_a_builtin_rule(folder, family, code, name, clash):
     path = write(folder, rule_toml(family=family, code=code, name=name))

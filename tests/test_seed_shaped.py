@@ -19,8 +19,8 @@ AFTER = ("A temporary landing stage will be built so that the island service can
 def test_a_lone_cut_off_headline_between_paragraphs_goes(cut):
     result = CLEANER.clean(BEFORE + cut + "\n\n" + AFTER)
     assert result.text == BEFORE + AFTER
-    assert [change.code for change in result.changes] == ["J001"]
-    assert "alone between two paragraphs" in result.changes[0].reason
+    assert [change.code for change in result.changes] == ["J020"]
+    assert "a headline cut off with an ellipsis" in result.changes[0].reason
 
 
 @pytest.mark.parametrize("line", [
@@ -38,10 +38,12 @@ def test_a_cut_line_on_the_articles_topic_is_only_reported():
     text = BEFORE + "Harbour board approves plans for a new ferry pier at the…\n\n" + AFTER
     result = CLEANER.clean(text)
     assert result.text == text
-    assert [(change.code, change.action) for change in result.changes] == [("J001", "report")]
+    assert [(change.code, change.action) for change in result.changes] == [("J020", "report")]
 
 
-def test_a_cut_line_without_paragraphs_around_it_is_only_reported():
+def test_a_cut_line_under_the_title_goes_too():
+    """A cut-off headline new to the text goes wherever it stands (issue 17: on the dev collections 95 of 100
+    lines of that shape were junk), here between the title and the first paragraph."""
     text = "Ferry news\n\nFive ways to cut your energy bill this…\n\n" + AFTER
     result = CLEANER.clean(text)
-    assert result.text == text
+    assert result.text == "Ferry news\n\n" + AFTER

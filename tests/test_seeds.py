@@ -62,21 +62,24 @@ def test_001_date_line_and_repeated_title(cleaner):
 
 def test_002_link_lines_and_spaces(cleaner):
     result = clean_seed(cleaner, "002_a770eba59679fb52.txt")
-    assert "Explained:" not in result.text and "Under Taliban’s rule" not in result.text
+    assert "Explained:" not in result.text
     assert "\u00a0" not in result.text
     assert all(line == line.rstrip() for line in result.text.splitlines())
-    teasers = [c for c in drops(result) if c.code == "J001"]
-    assert [c.line for c in teasers] == [3, 9]
-    assert all("content words" in c.reason for c in teasers)
+    teasers = [c for c in drops(result) if c.code == "J020"]
+    assert [c.line for c in teasers] == [3] and "a label and a headline" in teasers[0].reason
+    # A plain headline between two paragraphs is only reported (issue 17: on the dev collections 8 of 11
+    # lines of that shape were subheadings or captions, so dropping it is not precise enough).
+    (plain,) = [c for c in result.changes if c.code == "J020" and c.action == "report"]
+    assert plain.line == 9 and plain.before.startswith("Under Taliban’s rule") and "headline" in plain.reason
 
 
 def test_003_teasers_and_doubled_word(cleaner):
     result = clean_seed(cleaner, "003_5296cc4457951b7d.txt")
     assert "…" not in result.text
     assert "told The Hill" in result.text and "the The" not in result.text
-    teasers = [c for c in drops(result) if c.code == "J001"]
+    teasers = [c for c in drops(result) if c.code == "J020"]
     assert len(teasers) == 6 and all(c.before.rstrip("\n").endswith("…") for c in teasers)
-    assert [c.line for c in teasers] == list(range(12, 18))
+    assert sorted(c.line for c in teasers) == list(range(12, 18))
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -15,8 +15,7 @@ from .corpus import DuplicateDocument, RepeatedLine
 from .doubled_word import DoubledWord
 from .duplicate_line import DuplicateLine
 from .final_newline import FinalNewline
-from .headline import Headline
-from .layout import PageLayout
+from .judge import LineJudge
 from .line_pattern import LinePattern
 from .metadata import Metadata
 from .mojibake import Mojibake
@@ -25,7 +24,6 @@ from .quote_pairs import QuotePairs
 from .source_bytes import InvalidBytes, SourceEncoding
 from .story_cards import StoryCards
 from .substitution import Substitution
-from .teaser import Teaser
 
 KINDS: dict[str, type[Kind]] = {
     kind.name: kind
@@ -37,9 +35,7 @@ KINDS: dict[str, type[Kind]] = {
         Metadata,
         DuplicateLine,
         LinePattern,
-        PageLayout,
-        Headline,
-        Teaser,
+        LineJudge,
         StoryCards,
         ExtractorAgreement,
         DoubledWord,

@@ -6,8 +6,6 @@ True
 False
 >>> is_truncated("Officials say the lake is in better condition than…")
 True
->>> label_prefix("Explained: How the vote was counted")
-'Explained'
 """
 
 from __future__ import annotations
@@ -112,11 +110,6 @@ def ends_sentence(text: str) -> bool:
 
 def is_truncated(text: str) -> bool:
     return bool(TRUNCATED.search(text))
-
-
-def label_prefix(text: str) -> str | None:
-    match = LABEL.match(text.strip())
-    return match.group(1) if match else None
 
 
 def is_list_item(text: str) -> bool:

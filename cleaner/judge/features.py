@@ -1,0 +1,365 @@
+"""The judge's feature pass: one record of numbers per non-blank line, computed once per document text.
+
+Every feature is a number between 0 and 1 (``FEATURES`` names them, in the
+order of a record's ``values``); the model (``cleaner.judge.model``) weighs
+them. They describe a line by
+
+* its words and shape: length, capitalisation, how it ends, its digits;
+* its stopword density in the document's language (``cleaner.words.best_stoplist``);
+* where it stands against the *main block*: the run of long prose lines
+  (``PROSE_WORDS`` words or more, dense enough in stopwords) that holds the
+  most words, prose lines at most ``BLOCK_GAP`` lines apart;
+* its neighbours: prose on both sides, the run of short lines it sits in, and
+  how much of the document sits in such runs (a page dump, not an article);
+* repetition: the line repeated elsewhere in the document;
+* overlap with the main text's vocabulary and with the title;
+* a label such as ``Read more:`` or ``Explained:`` followed by a headline;
+* for text extracted from HTML, how much of it a stricter second extraction
+  kept (``cleaner.kinds.agreement``);
+* the shapes of issue 17: a labelled link, a headline cut off with an
+  ellipsis (new to the text, or on its topic), a plain headline between two
+  paragraphs that go on with each other.
+
+>>> doc = Document("Home\\nNews\\nSport\\n" + "The council said that it would close the road for the winter months.\\n" * 2)
+>>> [round(record.get("in_run"), 1) for record in features(doc)]
+[1.0, 1.0, 1.0, 0.0, 0.0]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import NamedTuple
+
+import regex
+
+from ..document import LONGEST_REMEMBERED, Document
+from ..kinds.agreement import SECOND_EXTRACTION, Support
+from ..kinds.duplicate_line import line_key
+from ..kinds.shape import LABEL, LineShape, effective_words, is_truncated, line_shapes, unspaced
+from ..words import LONG_WORD, best_stoplist, content_of, words
+
+#: The features, in the order of a record's values.
+FEATURES = (
+    "words", "one_word", "two_three_words", "four_to_six_words", "seven_to_twelve_words", "over_25_words",
+    "sentence", "ends_in_word", "ellipsis", "starts_lower", "digits", "capitalised", "title_case", "stopwords",
+    "no_stopwords", "few_stopwords", "label_headline", "list_item", "chrome_mark", "in_run", "run_length",
+    "page_dump", "main_share", "before_main", "after_main", "distance", "first_line", "between_prose",
+    "labelled_link", "cut_headline", "run_outside", "run_inside", "short_outside", "prose_outside",
+    "interrupting_headline", "cut_on_topic",
+    "next_to_prose", "prose_nearby", "repeated", "novelty", "title_overlap", "second_missing",
+)
+INDEX = {name: i for i, name in enumerate(FEATURES)}
+#: The features that are yes (1.0) or no (0.0).
+FLAGS = frozenset({
+    "one_word", "two_three_words", "four_to_six_words", "seven_to_twelve_words", "over_25_words", "sentence",
+    "ends_in_word", "ellipsis", "starts_lower", "title_case", "no_stopwords", "few_stopwords", "label_headline",
+    "list_item", "chrome_mark", "in_run", "before_main", "after_main", "first_line", "between_prose",
+    "labelled_link", "cut_headline", "run_outside", "run_inside", "short_outside", "prose_outside",
+    "interrupting_headline", "cut_on_topic",
+    "next_to_prose", "repeated", "interrupting_headline", "cut_on_topic",
+})
+
+#: A line of at most this many words (and no sentence end) is short; ``RUN`` short lines in a row make a run.
+SHORT_WORDS = 4
+RUN = 3
+#: Of a longer line only its start is read for words, stopwords, capitals and digits: a huge line is prose
+#: by any measure, and a list of all its words would take many copies of it in memory.
+SAMPLE_CHARS = 4000
+#: A run of short lines whose lines are mostly this dense in stopwords is verse, not a menu.
+VERSE_DENSITY = 0.5
+#: Code and markup: an assignment, a statement end, braces, a backtick, an HTML tag, an empty call, a
+#: Markdown link, a shell or Python prompt; a text table's box-drawing characters. A line holding one is
+#: not a menu item: it makes no run of short lines.
+CODE = regex.compile(r"[=;{}`\u2500-\u257f]|<[A-Za-z/!]|/>|\(\)|\]\(|^(?:\$|>>>) ")
+#: A prose line has this many words and this stopword density (any density in a language without a stoplist).
+PROSE_WORDS = 10
+PROSE_DENSITY = 0.2
+#: Prose lines at most this many lines apart make one block of text.
+BLOCK_GAP = 12
+#: Distances, runs and lengths are read up to these caps (so that each feature lies between 0 and 1).
+DISTANCE_CAP = 30
+RUN_CAP = 20
+WORDS_CAP = 40
+#: A neighbour that is prose: a sentence of this many words.
+NEIGHBOUR_WORDS = 8
+#: A line with this share of its words (after the first) capitalised is in Title Case.
+TITLE_CASE = 0.75
+#: A plain headline that interrupts running text has this many words, and this share of its content words
+#: new to the main text.
+INTERRUPT_WORDS, INTERRUPT_NOVELTY = 7, 0.3
+#: ...or, where the paragraphs around it do not go on with each other, this share.
+OFF_TOPIC = 0.8
+#: How many lines on each side make a line's surroundings (``prose_nearby``).
+NEARBY = 3
+#: Marks of page furniture: separators of a row of links, the copyright sign.
+CHROME_MARKS = ("|", "©", "»", "›", " · ")
+#: A label is a short prefix: this many characters...
+MIN_LABEL_CHARS, LABEL_CHARS = 3, 25
+#: ...and the headline after it this many words or more (and no more than ``LINK_WORDS``), without these
+#: marks of a list.
+LINK_WORDS = 20
+LIST_MARKS = (";", " / ", " · ")
+HEADLINE_WORDS = 3
+#: A cut-off headline has at most this many words...
+CUT_WORDS = 16
+#: ...this share of its content words new to the main text (a writer's own line cut short is on its topic)...
+CUT_NOVELTY = 0.5
+#: ...no sentence end inside, and its ellipsis is not spaced.
+INNER_STOP = regex.compile(r"[.!?][\"”’)]?\s+\S")
+SPACED_ELLIPSIS = regex.compile(r"\s(?:…|\.\.\.)$")
+
+
+class Record(NamedTuple):
+    """One non-blank line's features (``values``, in ``FEATURES`` order) with the line's shape."""
+
+    shape: LineShape
+    values: list[float]
+
+    def get(self, name: str) -> float:
+        return self.values[INDEX[name]]
+
+
+def features(doc: Document) -> list[Record]:
+    """The records of every non-blank line of ``doc``, computed once per text."""
+    return doc.memo("judge-features", lambda: Page(doc).records())
+
+
+class Page:
+    """What a line's features are read against: every line of the document, measured once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.shapes = shapes = line_shapes(doc)
+        stopwords = best_stoplist(doc)[1]
+        tokens = [words(shape.text[:SAMPLE_CHARS]) for shape in shapes]
+        self.densities = [sum(map(stopwords.__contains__, found)) / len(found) if found else 0.0 for found in tokens]
+        self.counts = counts = [effective_words(shape.text, shape.words) for shape in shapes]
+        self.measured = _measured(counts, self.densities)
+        self.cut = [_cut_headline(shape.text, shape.words) for shape in shapes]
+        self.prose = [count >= PROSE_WORDS and not cut and (density >= PROSE_DENSITY or not self.measured
+                                                            or unspaced(shape.text, shape.words))
+                      for shape, count, density, cut in zip(shapes, counts, self.densities, self.cut)]
+        self.runs = _runs([count <= SHORT_WORDS and not shape.sentence and not CODE.search(shape.text)
+                           for shape, count in zip(shapes, counts)], self.densities)
+        self.dump = sum(1 for run in self.runs if run) / max(len(self.runs), 1)
+        self.first, self.last = _main_block(self.prose, counts)
+        self.main_share = sum(counts[self.first:self.last + 1]) / max(sum(counts), 1)
+        self.content = [set(content_of(found, stopwords)) for found in tokens]
+        self.vocabulary = Counter(word for i in range(self.first, self.last + 1) if self.prose[i]
+                                  for word in self.content[i])
+        self.title = _title(doc, self.content)
+        self.repeats = _repeats(shapes)
+        self.labels = Counter(part for shape in shapes for part in _label_ends(shape.text))
+        self.support = _support(doc)
+
+    def records(self) -> list[Record]:
+        return [Record(shape, self.values(i)) for i, shape in enumerate(self.shapes)]
+
+    def novelty(self, i: int) -> float:
+        """The share of the line's content words that the main block's prose lacks (not counting the line
+        itself); 0.5 for a line without content words."""
+        own = self.content[i]
+        if not own:
+            return 0.5
+        itself = 1 if self.prose[i] and self.first <= i <= self.last else 0
+        return 1 - sum(1 for word in own if self.vocabulary[word] > itself) / len(own)
+
+    def interrupts(self, i: int, novelty: float) -> bool:
+        """Whether line ``i`` is a plain headline dropped into running text: ``INTERRUPT_WORDS`` words or more,
+        one phrase in sentence case without a closing mark, and the lines around it share more content words
+        with each other than with it, or (a short headline, a comma at most) its words are all but new."""
+        shape, content = self.shapes[i], self.content
+        if (shape.words < INTERRUPT_WORDS or shape.sentence or not shape.text[-1].isalnum()
+                or INNER_STOP.search(shape.text) or _capitalised(shape.text) >= TITLE_CASE):
+            return False
+        bridge = content[i - 1] & content[i + 1]
+        if len(bridge) > len(content[i] & (content[i - 1] | content[i + 1])):
+            return True
+        return novelty >= OFF_TOPIC and shape.words <= CUT_WORDS and shape.text.count(",") <= 1
+
+    def values(self, i: int) -> list[float]:
+        """The features of line ``i``, in ``FEATURES`` order."""
+        shape, count, density, run = self.shapes[i], self.counts[i], self.densities[i], self.runs[i]
+        text, own, prose = shape.text, self.content[i], self.prose
+        first, last = self.first, self.last
+        distance = first - i if i < first else i - last if i > last else 0
+        outside = distance > 0
+        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(self.shapes)]
+        sample = text[:SAMPLE_CHARS]
+        capitalised = _capitalised(sample)
+        nearby = prose[max(i - NEARBY, 0):i] + prose[i + 1:i + 1 + NEARBY]
+        novelty = self.novelty(i)
+        between = len(neighbours) == 2 and all(_prose_sentence(self.shapes[j]) for j in neighbours)
+        beside = len(neighbours) == 2 and any(self.shapes[j].words >= NEIGHBOUR_WORDS for j in neighbours)
+        label = _label_headline(text, shape.sentence, self.labels)
+        cut = self.cut[i] and novelty >= CUT_NOVELTY
+        measured = self.measured
+        return [
+            min(count, WORDS_CAP) / WORDS_CAP,
+            float(count == 1),
+            float(2 <= count <= 3),
+            float(4 <= count <= 6),
+            float(7 <= count <= 12),
+            float(count > 25),
+            float(shape.sentence),
+            float(text[-1].isalnum()),
+            float(is_truncated(text)),
+            float(text[:1].islower()),
+            _digit_share(sample),
+            capitalised,
+            float(count >= 3 and capitalised >= TITLE_CASE),
+            density if measured else PROSE_DENSITY,
+            float(measured and count >= 3 and density == 0.0),
+            float(measured and count >= 4 and density < PROSE_DENSITY / 2),
+            float(label),
+            float(shape.list_item),
+            float(any(mark in text for mark in CHROME_MARKS)),
+            float(run > 0),
+            min(run, RUN_CAP) / RUN_CAP,
+            self.dump,
+            self.main_share,
+            float(i < first),
+            float(i > last),
+            min(distance, DISTANCE_CAP) / DISTANCE_CAP,
+            float(i == 0),
+            float(between),
+            float(beside and label),
+            float(cut),
+            float(run > 0 and outside),
+            float(run > 0 and not outside),
+            float(count <= SHORT_WORDS and outside),
+            float(prose[i] and outside),
+            float(between and novelty >= INTERRUPT_NOVELTY and self.interrupts(i, novelty)),
+            float(self.cut[i] and not cut),
+            float(any(prose[j] for j in neighbours)),
+            sum(nearby) / len(nearby) if nearby else 0.0,
+            float(self.repeats[i]),
+            novelty,
+            len(own & self.title) / len(own) if own and i else 0.0,
+            0.0 if self.support is None else 1 - (self.support.of(sample) or 0.0),
+        ]
+
+
+def _measured(counts: list[int], densities: list[float]) -> bool:
+    """Whether the stoplist knows the text's language: half or more of its lines of ``PROSE_WORDS`` words hold a
+    stopword (in a language it knows, nearly all of them do)."""
+    long = [density for count, density in zip(counts, densities) if count >= PROSE_WORDS]
+    return not long or 2 * sum(1 for density in long if density) >= len(long)
+
+
+def _runs(short: list[bool], densities: list[float]) -> list[int]:
+    """For each line, the length of the run of ``RUN`` or more short lines it sits in (0 when none). A run
+    where half the lines or more are denser in stopwords than ``VERSE_DENSITY`` reads as prose (a stanza, a
+    chorus: "and the crows / from the fence posts"), not as a menu of names, and does not count.
+
+    >>> _runs([True, True, True, False, True, True], [0.0] * 6)
+    [3, 3, 3, 0, 0, 0]
+    """
+    runs = [0] * len(short)
+    start = 0
+    while start < len(short):
+        end = start
+        while end < len(short) and short[end] == short[start]:
+            end += 1
+        verse = 2 * sum(density > VERSE_DENSITY for density in densities[start:end]) >= end - start
+        if short[start] and end - start >= RUN and not verse:
+            runs[start:end] = [end - start] * (end - start)
+        start = end
+    return runs
+
+
+def _main_block(prose: list[bool], counts: list[int]) -> tuple[int, int]:
+    """The first and last line of the block of prose lines (at most ``BLOCK_GAP`` apart) with the most words;
+    the whole text when it has no prose line.
+
+    >>> _main_block([True, False, True] + [False] * 20 + [True], [10, 1, 10] + [1] * 20 + [12])
+    (0, 2)
+    """
+    anchors = [i for i, is_prose in enumerate(prose) if is_prose]
+    if not anchors:
+        return 0, len(prose) - 1
+    blocks = [[anchors[0]]]
+    for i in anchors[1:]:
+        if i - blocks[-1][-1] > BLOCK_GAP:
+            blocks.append([])
+        blocks[-1].append(i)
+    main = max(blocks, key=lambda block: sum(counts[i] for i in block))
+    return main[0], main[-1]
+
+
+def _title(doc: Document, content: list[set[str]]) -> set[str]:
+    """The content words of the page's title (the reader's ``title``), else of the first line."""
+    title = doc.meta.get("title")
+    if isinstance(title, str) and title.strip():
+        return set(content_of(words(title), best_stoplist(doc)[1]))
+    return content[0] if content else set()
+
+
+def _repeats(shapes: list[LineShape]) -> list[bool]:
+    """Whether each line (of two words or more, with a letter, not huge) has an equal twin in the document, up
+    to quotes, spacing and case."""
+    keys = [line_key(shape.text) if 2 <= shape.words and len(shape.text) <= LONGEST_REMEMBERED else None
+            for shape in shapes]
+    seen = Counter(key for key in keys if key is not None)
+    return [key is not None and seen[key] > 1 for key in keys]
+
+
+def _support(doc: Document) -> Support | None:
+    """The second extraction of an HTML page, to measure lines against (None for other texts)."""
+    second = doc.meta.get(SECOND_EXTRACTION)
+    if not isinstance(second, str) or not second.strip():
+        return None
+    support = doc.shared.get("second-extraction")
+    if support is None:
+        support = doc.shared["second-extraction"] = Support(second)
+    return support
+
+
+def _prose_sentence(shape: LineShape) -> bool:
+    return shape.sentence and shape.words >= NEIGHBOUR_WORDS
+
+
+def _digit_share(text: str) -> float:
+    """The share of digits among the line's letters and digits."""
+    digits = sum(map(str.isdigit, text))
+    alnum = digits + sum(map(str.isalpha, text))
+    return digits / alnum if alnum else 0.0
+
+
+def _capitalised(text: str) -> float:
+    """The share of the line's words after the first that start with a capital letter."""
+    rest = text.split()[1:]
+    return sum(word[:1].isupper() for word in rest) / len(rest) if rest else 0.0
+
+
+def _label_headline(text: str, sentence: bool, labels: Counter[str]) -> bool:
+    """A short capitalised label and a colon, then a headline of ``HEADLINE_WORDS`` words or more (capitalised,
+    no sentence end, one phrase: a comma at most, no list marks, no third colon, two words of three letters
+    or more): ``Explained: How the vote was counted``; not ``Tested by: Ann Lee RRP: £40 More info: …``, nor
+    ``Starring: Ann Lee, Bo Li, Cy Ma``, nor ``Opening hours: 10 to 5``. A label that shares its first or last word with
+    another line's label heads one of a series (``Day one:``, ``Day two:``; ``Q:``, ``A:``): not a link."""
+    if sentence and not text.endswith(("?", "!")):
+        return False
+    match = LABEL.match(text)
+    if not match or not MIN_LABEL_CHARS <= len(match.group(1)) <= LABEL_CHARS:
+        return False
+    if any(labels[part] > 1 for part in _label_ends(text)):
+        return False
+    rest = text[match.end(1) + 1:].lstrip()
+    return (not rest[:1].islower() and len(LONG_WORD.findall(rest)) >= 2 and HEADLINE_WORDS <= len(rest.split()) <= LINK_WORDS
+            and rest.count(",") <= 1 and rest.count(":") <= 1 and not any(mark in rest for mark in LIST_MARKS))
+
+
+def _label_ends(text: str) -> tuple[str, ...]:
+    """The first and last word of the line's ``Label:``, if it has one (marked, so the two never meet)."""
+    match = LABEL.match(text)
+    if not match:
+        return ()
+    words_of = match.group(1).casefold().split()
+    return "<" + words_of[0], words_of[-1] + ">"
+
+
+def _cut_headline(text: str, words_in_line: int) -> bool:
+    """A headline cut off to fit a teaser card: ``HEADLINE_WORDS`` to ``CUT_WORDS`` words, no sentence end inside, the
+    ellipsis right after the last word (a writer's pause, "and then …", is spaced or longer)."""
+    return (HEADLINE_WORDS <= words_in_line <= CUT_WORDS and is_truncated(text) and not INNER_STOP.search(text)
+            and not SPACED_ELLIPSIS.search(text))

@@ -1,0 +1,229 @@
+"""The judge's model: boosted decision trees over the feature records, read from data.
+
+The trees live in ``rules/judge/model.json`` (``bench/train_judge.py``
+writes it; ``rules/judge/README.md`` says how). Scoring needs only the
+standard library: each tree's conditionals (compiled into one expression), a
+sum and a sigmoid. There is one model per
+regime: extracted text, and page dumps (text taken from a whole page, mostly
+runs of short lines), which differ in what a short line means. ``explain`` names the
+features that pushed a line's score up the most, in words.
+
+>>> model = Model({"features": ["one_word", "in_run"], "base": -1.0,
+...                "trees": [[0.0, 0, 0.5, [-1.0], [0.0, 1, 0.5, [1.0], [3.0]]]]})
+>>> values = [1.0 if name in ("one_word", "in_run") else 0.0 for name in FEATURES]
+>>> model.log_odds(values), round(model.score(values), 3), model.reasons(values)
+(2.0, 0.881, ['in_run'])
+>>> import pickle; pickle.loads(pickle.dumps(model)).log_odds(values)  # sent to worker processes
+2.0
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from pathlib import Path
+from collections.abc import Callable
+from typing import Any
+
+from .features import FEATURES, FLAGS, Record
+
+
+class Model:
+    """Boosted trees over some of ``FEATURES``: the model of one regime.
+
+    A tree is nested lists: a leaf ``[value]``, an inner node ``[value, feature, threshold, below,
+    at_or_above]``, ``feature`` a place in the model's own list of features.
+    """
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        unknown = sorted(set(data["features"]) - set(FEATURES))
+        if unknown:
+            raise ValueError(f"the judge's model names unknown features: {', '.join(unknown)}")
+        places = [FEATURES.index(name) for name in data["features"]]
+        self.base = float(data["base"])
+        self.trees = [_node(tree, places) for tree in data["trees"]]
+        self._compile()
+
+    def _compile(self) -> None:
+        self._log_odds: Callable[[list[float]], float] = _compiled(self.base, self.trees, _leaf)
+        #: For a line's values, per tree, the (feature, change of value) of each step down to its leaf.
+        self._steps: Callable[[list[float]], tuple[tuple[tuple[int, float], ...], ...]] = _compiled(
+            None, self.trees, _path)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The trees without their compiled functions, which cannot be pickled (a cleaner is sent to other
+        processes: ``--jobs``, Ray); ``__setstate__`` compiles them again."""
+        return {key: value for key, value in vars(self).items() if key not in ("_log_odds", "_steps")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        vars(self).update(state)
+        self._compile()
+
+    def log_odds(self, values: list[float]) -> float:
+        """The log-odds that the line is junk (thresholds are stored as log-odds: near a probability of 1
+        they keep their resolution)."""
+        return self._log_odds(values)
+
+    def score(self, values: list[float]) -> float:
+        """The probability that the line is junk."""
+        return sigmoid(self.log_odds(values))
+
+    def reasons(self, values: list[float], count: int = 3) -> list[str]:
+        """The names of the ``count`` features that added most to the score (of those that added anything):
+        each step down a tree adds the change of value to the feature it tested. A yes/no feature the line
+        lacks is not named (the phrase would say the opposite)."""
+        added = [0.0] * len(FEATURES)
+        for steps in self._steps(values):
+            for feature, change in steps:
+                added[feature] += change
+        ranked = sorted(((value, FEATURES[i]) for i, value in enumerate(added)
+                         if value > 0 and (values[i] or FEATURES[i] not in FLAGS)), reverse=True)
+        return [name for _, name in ranked[:count]]
+
+
+def _compiled(base: float | None, trees: list[tuple[Any, ...]],
+              leaf: Callable[[tuple[Any, ...], tuple[tuple[int, float], ...]], str]) -> Callable[[list[float]], Any]:
+    """The trees for a line's values as one Python expression of nested conditionals (walking them in a
+    loop costs four times as much): the sum of ``base`` and the leaves' ``leaf`` sources, or without a
+    base, the tuple of them. Only numbers go into its source.
+
+    >>> _compiled(1.0, [(0.0, 2, 0.5, (-1.0,), (2.0,))], _leaf)([0.0, 0.0, 0.7])
+    3.0
+    >>> _compiled(None, [(0.0, 2, 0.5, (-1.0,), (2.0,))], _path)([0.0, 0.0, 0.7])
+    (((2, 2.0),),)
+    """
+    def source(node: tuple[Any, ...], path: tuple[tuple[int, float], ...]) -> str:
+        if len(node) == 1:
+            return leaf(node, path)
+        value, feature, threshold, below, above = node
+        steps = [path + ((int(feature), float(child[0]) - float(value)),) for child in (below, above)]
+        return (f"({source(below, steps[0])} if v[{int(feature)}] < {float(threshold)!r} "
+                f"else {source(above, steps[1])})")
+
+    leaves = [source(tree, ()) for tree in trees]
+    body = " + ".join([repr(float(base)), *leaves]) if base is not None else f"({', '.join(leaves)},)"
+    function: Callable[[list[float]], Any] = eval(compile(f"lambda v: {body}", "<judge model>", "eval"))
+    return function
+
+
+def _leaf(node: tuple[Any, ...], path: tuple[tuple[int, float], ...]) -> str:
+    """A leaf's value, as source."""
+    return repr(float(node[0]))
+
+
+def _path(node: tuple[Any, ...], path: tuple[tuple[int, float], ...]) -> str:
+    """The steps down to a leaf, as source: a tuple of (feature, change of value)."""
+    return repr(tuple((feature, change) for feature, change in path))
+
+
+def _node(tree: list[Any], places: list[int]) -> tuple[Any, ...]:
+    """A tree as read from the model's data, with features as places in ``FEATURES`` (tuples: read fast)."""
+    if len(tree) == 1:
+        return (float(tree[0]),)
+    value, feature, threshold, below, above = tree
+    return float(value), places[feature], float(threshold), _node(below, places), _node(above, places)
+
+
+class Judge:
+    """A model for each regime, ``text`` (extracted text) and ``page`` (a page dump, by ``regime_of``), and
+    the thresholds of each calibration in each."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.page_regime = float(data["page_regime"])
+        self.page_lines = int(data["page_lines"])
+        self.page_head = float(data["page_head"])
+        self.page_tail = float(data["page_tail"])
+        self.models = {regime: Model(part) for regime, part in data["regimes"].items()}
+        self.thresholds: dict[str, dict[str, dict[str, float | None]]] = data["thresholds"]
+
+    def regime(self, records: list[Record]) -> str:
+        """The regime of a document, by its lines' records."""
+        return regime_of(records, self.page_regime, self.page_lines, self.page_head, self.page_tail)
+
+
+def regime_of(records: list[Record], page_dump: float, page_lines: int, page_head: float, page_tail: float) -> str:
+    """``page`` for a page dump: ``page_lines`` lines or more, a share of ``page_dump`` or more of them in
+    runs of short lines, a share of ``page_head`` or more before the main text and of ``page_tail`` or more
+    after it (a page opens with the site's header and menus and ends with its footer; a text with long
+    lists or tables, a recipe, a poem, starts or ends with its own text), else ``text``."""
+    lines = len(records)
+    if lines < page_lines or records[0].get("page_dump") < page_dump:
+        return "text"
+    # the lines before the main text open the document, those after it close it
+    before = next(i for i, record in enumerate(records) if not record.get("before_main"))
+    after = next(i for i, record in enumerate(reversed(records)) if not record.get("after_main"))
+    return "page" if before >= page_head * lines and after >= page_tail * lines else "text"
+
+
+def sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
+
+
+@cache
+def load_judge(path: str) -> Judge:
+    """The models stored at ``path`` (read once per process)."""
+    return Judge(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def explain(record: Record, names: list[str]) -> str:
+    """The features ``names`` of a line, in words a reviewer reads: ``short line in a run of 6 short lines``."""
+    return "; ".join(_PHRASES[name](record) for name in names)
+
+
+def _run(record: Record) -> str:
+    return f"short line in a run of {round(record.get('run_length') * 20)}{'+' if record.get('run_length') >= 1 else ''} short lines"
+
+
+def _distance(record: Record) -> str:
+    lines = round(record.get("distance") * 30)
+    return f"{lines}{'+' if lines >= 30 else ''} lines from the main text"
+
+
+_PHRASES = {
+    "words": lambda r: f"{r.shape.words} words",
+    "one_word": lambda r: "one word",
+    "two_three_words": lambda r: f"{r.shape.words} words",
+    "four_to_six_words": lambda r: f"{r.shape.words} words",
+    "seven_to_twelve_words": lambda r: f"{r.shape.words} words",
+    "over_25_words": lambda r: f"{r.shape.words} words",
+    "sentence": lambda r: "ends like a sentence",
+    "ends_in_word": lambda r: "no closing punctuation",
+    "ellipsis": lambda r: "cut off with an ellipsis",
+    "starts_lower": lambda r: "starts in lower case",
+    "digits": lambda r: f"{r.get('digits'):.0%} digits",
+    "capitalised": lambda r: f"{r.get('capitalised'):.0%} of its words capitalised",
+    "title_case": lambda r: "Title Case",
+    "stopwords": lambda r: f"stopword density {r.get('stopwords'):.2f}",
+    "no_stopwords": lambda r: "no stopwords",
+    "few_stopwords": lambda r: f"few stopwords ({r.get('stopwords'):.2f})",
+    "label_headline": lambda r: "a label and a colon, then a headline",
+    "list_item": lambda r: "a list item",
+    "chrome_mark": lambda r: "holds a mark of page furniture (|, ©, »)",
+    "in_run": _run,
+    "run_length": _run,
+    "page_dump": lambda r: f"{r.get('page_dump'):.0%} of the text's lines are in runs of short lines",
+    "main_share": lambda r: f"the main text holds {r.get('main_share'):.0%} of the words",
+    "before_main": lambda r: "before the main text",
+    "after_main": lambda r: "after the main text",
+    "distance": _distance,
+    "first_line": lambda r: "the first line",
+    "between_prose": lambda r: "alone between two paragraphs",
+    "next_to_prose": lambda r: "next to a paragraph",
+    "labelled_link": lambda r: "a label and a headline next to a paragraph (a link to another page)",
+    "cut_headline": lambda r: "a headline cut off with an ellipsis, new to the main text, next to a paragraph "
+                              "or to another such headline",
+    "run_outside": lambda r: "in a run of short lines outside the main text",
+    "run_inside": lambda r: "in a run of short lines inside the main text",
+    "short_outside": lambda r: f"short ({r.shape.words} words), outside the main text",
+    "prose_outside": lambda r: "a paragraph outside the main text",
+    "cut_on_topic": lambda r: "a headline cut off with an ellipsis, on the main text's topic",
+    "interrupting_headline": lambda r: "a headline new to the main text between two paragraphs that go on "
+                                       "with each other",
+    "prose_nearby": lambda r: f"{r.get('prose_nearby'):.0%} of the lines around it are prose",
+    "repeated": lambda r: "repeated elsewhere in the text",
+    "novelty": lambda r: f"{r.get('novelty'):.0%} of its content words not in the main text",
+    "title_overlap": lambda r: f"{r.get('title_overlap'):.0%} of its content words in the title",
+    "second_missing": lambda r: f"{r.get('second_missing'):.0%} of it missing from the stricter extraction",
+}
+assert set(_PHRASES) == set(FEATURES)

@@ -1,0 +1,121 @@
+"""``line-judge``: drop a line a calibrated model scores as junk; report the doubtful ones.
+
+Each non-blank line gets a record of features (``cleaner.judge.features``:
+its shape, stopwords, place against the main block of prose, neighbours,
+repetition, topic, labels, the stricter extraction of an HTML page) and a
+score, the probability that it is junk by the model of its regime (page
+dump or other text: ``cleaner.judge.model``, trees in ``rules/judge/model.json``). A line scored at or above the
+calibration's ``drop`` threshold goes; one at or above its ``report``
+threshold is reported, unless it ends like a sentence (clean prose logs
+nothing). The thresholds were set on a collection the model was
+not trained on, for the precision of the drops (``rules/judge/README.md``).
+
+Two shapes are junk below the threshold too: a labelled link (when more
+likely junk than not) and a headline cut off with an ellipsis, new to the
+text; a plain headline between two paragraphs and an on-topic cut-off line
+are reported. A repeated paragraph is never dropped: writers repeat one on
+purpose (J012 drops repeated blocks). Unless ``first_line`` is on, the first
+line is kept: it is the text's title, which only the article-body preset
+judges.
+
+Before/after, in the middle of an article::
+
+    Heavy rain flooded the valley on Sunday, and the river burst its banks.     (kept)
+    Pop star announces a farewell tour of small theatres across…                 (dropped: a cut-off headline)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..change import Action, Finding
+from ..document import Document
+from ..judge.features import Record, features
+from ..judge.model import Judge, explain, load_judge, sigmoid
+from ..rules import Rule, RuleError
+from ..words import best_stoplist
+from .base import Kind, Param, Stage
+
+
+#: The features that name a shape of junk (issue 17: a labelled link to another page, a headline cut off with
+#: an ellipsis): a line showing one is dropped below the drop threshold too (``LineJudge._verdict``).
+JUNK_SHAPES = ("labelled_link", "cut_headline")
+#: The features that name a shape only doubtfully junk: a line showing one is reported at least. A plain
+#: headline between two paragraphs that go on with each other is such a link as often as not, but on the dev
+#: collections 3 of 11 lines of that shape were junk (the rest subheadings and captions); a cut-off line on
+#: the text's topic may be the writer's.
+DOUBTFUL_SHAPES = ("interrupting_headline", "cut_on_topic")
+#: A repeated line of this many words is a paragraph, which writers repeat on purpose.
+PARAGRAPH_WORDS = 15
+
+
+class LineJudge(Kind):
+    name = "line-judge"
+    stage = Stage.LINES
+    order = 4
+    actions = frozenset({"drop", "report"})
+    params = {
+        "model": Param(str, "judge/model.json", help="the model's weights and thresholds, relative to the rule's file"),
+        "calibration": Param(str, "default", help="which of the model's threshold pairs (drop, report) to use"),
+        "first_line": Param(bool, False, help="the first line (the title) may be dropped too"),
+    }
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        path = Path(rule.source).parent / self.options["model"]
+        try:
+            self.judge: Judge = load_judge(str(path))
+            self.thresholds = {regime: (_never(pair["drop"]), _never(pair["report"]))
+                               for regime, pair in self.judge.thresholds[self.options["calibration"]].items()}
+        except (OSError, ValueError, KeyError) as error:
+            raise RuleError(f"{rule.source}: rule {rule.code}: cannot use the model {path} "
+                            f"(calibration {self.options['calibration']!r}): {error}") from error
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        records = features(doc)
+        if not records:
+            return
+        regime = self.judge.regime(records)
+        model, (drop_at, report_at) = self.judge.models[regime], self.thresholds[regime]
+        language = best_stoplist(doc)[0]
+        #: The reasons found for a line's values in an earlier round of this cleaning (most lines come back).
+        explained: dict[tuple[str, tuple[float, ...]], list[str]] = doc.shared.setdefault("judge-reasons", {})
+        for record in records:
+            if record.get("first_line") and not self.options["first_line"]:
+                continue
+            odds = model.log_odds(record.values)
+            shapes = [name for name in JUNK_SHAPES if record.get(name)]
+            doubtful = [name for name in DOUBTFUL_SHAPES if record.get(name)]
+            if odds < drop_at and not shapes and not doubtful and (odds < report_at or record.shape.sentence):
+                continue  # a sentence is dropped or left alone, never only reported: clean prose logs nothing
+            score = sigmoid(odds)
+            key = (regime, tuple(record.values))
+            if key not in explained:
+                explained[key] = shapes or doubtful or model.reasons(record.values)
+            names = explained[key]
+            action, verdict = self._verdict(record, odds, drop_at, bool(shapes))
+            start, end = doc.line_span(record.shape.line)
+            yield self.finding(start, end, "", f"score {score:.2f}: {explain(record, names)}{verdict}",
+                               action=action, score=round(score, 3), features=names, regime=regime,
+                               language=language)
+
+    @staticmethod
+    def _verdict(record: Record, odds: float, drop_at: float, shaped: bool) -> tuple[Action, str]:
+        """Drop or report, and what the reason adds: a repeated paragraph is only reported; a cut-off
+        headline goes whatever its score, a labelled link when the model finds it more likely junk than not
+        (on the dev collections the shape alone was right for 95% of cut-off headlines, and for 76-94% of
+        labelled links); any other line goes at the drop threshold and is reported below it."""
+        if record.shape.words >= PARAGRAPH_WORDS and record.get("repeated"):
+            return "report", "; a repeated paragraph: reported only (writers repeat paragraphs on purpose)"
+        if shaped and (odds >= 0 or record.get("cut_headline")):
+            return "drop", "; junk by its shape"
+        if odds >= drop_at:
+            return "drop", ""
+        return "report", f"; below the drop threshold {sigmoid(drop_at):.4f}: reported only"
+
+
+def _never(threshold: float | None) -> float:
+    """A threshold (log-odds) as stored (None: no threshold held the precision asked for) as a number."""
+    return math.inf if threshold is None else float(threshold)
