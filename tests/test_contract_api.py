@@ -50,7 +50,7 @@ def test_rules_lists_in_code_order_with_fix_safety():
     codes = [row[0] for row in rows]
     assert codes == sorted(codes) and len(codes) > 50
     safety = {row[0]: row[3] for row in rows}
-    assert safety["J001"] == "unsafe" and safety["W002"] == "safe"
+    assert safety["J020"] == "unsafe" and safety["W002"] == "safe"
     assert {safety[row[0]] for row in rows if row[2] == "report"} == {"-"}
 
 
@@ -62,10 +62,10 @@ def test_rules_takes_a_prefix_in_any_case(prefix):
     assert codes and all(code.startswith(prefix.upper()) for code in codes)
 
 
-@pytest.mark.parametrize("code", ["j001", "J001", "Teaser"])
+@pytest.mark.parametrize("code", ["j020", "J020", "Line-Judge"])
 def test_rules_documents_one_rule_by_code_or_name_in_any_case(code):
     result = run("rules", code)
-    assert result.exit_code == 0 and result.stdout.startswith("teaser (J001)")
+    assert result.exit_code == 0 and result.stdout.startswith("line-judge (J020)")
 
 
 def test_rules_refuses_what_names_no_rule():

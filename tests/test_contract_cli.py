@@ -17,10 +17,12 @@ from cleaner import Cleaner
 from cleaner.files import InputError
 
 DIRTY = "Storm  hits\n\n\n\nRead more: Weather news\nEnd"
-#: Three teasers: J001 drops them, an unsafe fix, held back by `fix`.
+#: Three teasers: J020 drops them, an unsafe fix, held back by `fix`.
 TEASERS = ("A long first paragraph about the harbour and its pier, which closed after the storm.\n\n"
            + "".join(f"Scientists find a new {w} species in the far north of the country…\n"
                      for w in ("orchid", "beetle", "frog")))
+#: The last line: a sentence with a doubled space (a safe fix).
+CLOSING = "The pier  reopened on Monday, the harbour master said.\n"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -30,7 +32,7 @@ def run(*args, input=None):
 
 def test_check_ends_with_a_summary_of_what_fix_would_do(tmp_path):
     (tmp_path / "a.txt").write_text(DIRTY)
-    (tmp_path / "b.txt").write_text(TEASERS + "Doubled  space\n")
+    (tmp_path / "b.txt").write_text(TEASERS + CLOSING)
     (tmp_path / "c.txt").write_text("Clean text.\n")
     result = run("check", tmp_path)
     assert result.exit_code == 1
@@ -44,7 +46,7 @@ def test_check_ends_with_a_summary_of_what_fix_would_do(tmp_path):
 
 
 def test_fix_counts_held_back_unsafe_fixes_in_one_line_and_its_summary_only_what_it_did(tmp_path):
-    (tmp_path / "b.txt").write_text(TEASERS + "Doubled  space\n")
+    (tmp_path / "b.txt").write_text(TEASERS + CLOSING)
     result = run("fix", tmp_path)
     assert result.exit_code == 1 and result.stdout == ""
     lines = result.stderr.splitlines()
@@ -52,10 +54,10 @@ def test_fix_counts_held_back_unsafe_fixes_in_one_line_and_its_summary_only_what
     assert lines[1] == ("3 unsafe fixes held back in 1 file: `cleaner fix --unsafe-fixes` applies them, "
                         "`--show-unsafe` lists them.")
     assert lines[2].startswith("1 files seen, 1 fixed, 0 failed, 0 lines dropped")
-    assert [line.split()[0] for line in lines[3:]] == ["W002"]  # not J001: it dropped nothing
+    assert [line.split()[0] for line in lines[3:]] == ["W002"]  # not J020: it dropped nothing
     again = run("fix", "--show-unsafe", tmp_path)
     assert again.exit_code == 0  # nothing changed: a second run passes
-    assert [line.split()[1] for line in again.stdout.splitlines()] == ["J001", "J001", "J001"]
+    assert [line.split()[1] for line in again.stdout.splitlines()] == ["J020", "J020", "J020"]
 
 
 @pytest.mark.parametrize("command", [("check",), ("fix",), ("clean", "-o", "OUT")])

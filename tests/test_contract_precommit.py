@@ -94,5 +94,5 @@ def test_cleaner_check_fails_on_the_unsafe_fixes_fix_holds_back(repo, tmp_path):
     fixed_once = pre_commit(repo, home, "cleaner-fix", "--all-files")
     assert fixed_once.returncode == 0, fixed_once.stdout
     check = pre_commit(repo, home, "cleaner-check", "--all-files")
-    assert check.returncode == 1 and "J001" in check.stdout and "setup.py" not in check.stdout
+    assert check.returncode == 1 and "J020" in check.stdout and "setup.py" not in check.stdout
     assert (repo / "setup.py").read_text() == PYTHON

@@ -22,7 +22,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 CHECKED = ("Quick start", "What you get", "Reviewing a run", "Commands", "Inputs", "Configuration", "Use in a pipeline",
            "Use with pre-commit", "Rules", "Lossless", "Corpus-level cleaning")
 #: The placeholders of the command templates, and what the test runs in their place.
-PLACEHOLDERS = {"SRC...": "seeds/", "SRC": "seeds/", "OUT": "out/", "DIR": "back/", "[CODE]": "J001", "CODE": "J001",
+PLACEHOLDERS = {"SRC...": "seeds/", "SRC": "seeds/", "OUT": "out/", "DIR": "back/", "[CODE]": "J020", "CODE": "J020",
                 "[PATH]": "", "[--rules-dir DIR]": ""}
 #: Commands that need arguments; the README names them bare (`cleaner restore` undoes...) without running them.
 NEED_ARGUMENTS = {"clean", "check", "fix", "restore"}
@@ -77,7 +77,7 @@ def run(command: str):
 def test_the_readme_shows_the_commands_this_test_runs():
     commands = shown_commands()
     assert "cleaner clean seeds/ -o out/" in commands and "cleaner restore out/ -o back/" in commands
-    assert "cleaner rules J001" in commands and "cleaner check seeds/" in commands
+    assert "cleaner rules J020" in commands and "cleaner check seeds/" in commands
 
 
 def test_every_command_the_readme_shows_runs(sandbox):
