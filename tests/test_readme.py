@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from cleaner import clean_text
 from cleaner.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,3 +166,11 @@ def test_the_change_log_example_has_the_keys_of_a_real_log(sandbox):
     log = json.loads(log_path.read_text(encoding="utf-8"))
     assert set(example) <= set(log)
     assert {key for change in example["changes"] for key in change} == set(log["changes"][0])
+
+
+def test_the_first_screen_s_before_becomes_its_after():
+    """The README opens with a scraped story and what `cleaner clean` makes of it; the after is what it makes."""
+    intro = README[:README.index("## Quick start")]
+    before, after = blocks(intro, "text")
+    assert "\u00a0" in before and "the the" in before
+    assert clean_text(before.rstrip("\n")).text == after
