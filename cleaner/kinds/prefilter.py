@@ -85,6 +85,8 @@ CASELESS = re.compile(r"(?<!\\)(?:\\\\)*\(\?[a-zA-Z]*i[a-zA-Z]*[:)]")
 AT_MOST = re.compile(r"\{,\d+\}")
 #: The start of a counted repeat just before a "}" (``{2,}+`` is possessive, a literal "}+" is not).
 COUNTED_END = re.compile(r"\{\d*,?\d*$")
+#: A quantifier, lazy or possessive too: one after a lookaround that is left out goes with it.
+QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*,?\d*\})[?+]?")
 #: Groups that only test and are left out: lookaheads and lookbehinds.
 LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 #: What ``regex`` can do that RE2 cannot, and no widening covers.
@@ -211,7 +213,8 @@ def _lookaround(source: str, at: int, search: bool) -> tuple[str, int]:
     if search and (at == 0 and source.startswith("(?<=", at)
                    or source.startswith("(?=", at) and not source[end:].strip(")")):
         return "(?:", at + len("(?<=" if source.startswith("(?<=", at) else "(?=")
-    return "", end + (source[end:end + 1] in ("?", "*", "+"))
+    quantifier = QUANTIFIER.match(source, end)
+    return "", quantifier.end() if quantifier else end
 
 
 def _after_group(source: str, at: int) -> int:
