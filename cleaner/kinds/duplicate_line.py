@@ -39,7 +39,7 @@ def line_key(text: str) -> str | None:
 class DuplicateLine(Kind):
     name = "duplicate-line"
     stage = Stage.LINES
-    order = 1
+    order = 2
     actions = frozenset({"drop", "report"})
     params = {
         "head": Param(int, 5, help="compare only the first N non-blank lines (0: the whole document)"),

@@ -30,7 +30,7 @@ from .shape import TEXT_PIECE, LineShape, line_shapes
 class LinePattern(Kind):
     name = "line-pattern"
     stage = Stage.LINES
-    order = 2
+    order = 1
     actions = frozenset({"drop", "report"})
     independent = True
     params = {
