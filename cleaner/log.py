@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import groupby
 from typing import Any
 
@@ -111,9 +112,9 @@ def per_line(change: Change) -> list[Change]:
     split = []
     offset = change.offset
     for i, text in enumerate(lines):
-        split.append(Change(change.code, change.name, change.action, change.line + i, 1 if i else change.col, text,
-                            "", reasons[i] if len(reasons) == count else change.reason, change.step, offset,
-                            _scores_of(change.scores, i, count), change.applied))
+        split.append(replace(change, line=change.line + i, col=1 if i else change.col, before=text, offset=offset,
+                             reason=reasons[i] if len(reasons) == count else change.reason,
+                             scores=_scores_of(change.scores, i, count)))
         offset += len(text)
     return split
 
