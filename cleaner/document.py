@@ -63,6 +63,9 @@ class Document:
     #: Shared by every text of one cleaning (``with_text`` passes it on): caches keyed by line text
     #: (lines up to ``LONGEST_REMEMBERED`` characters).
     shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: Whether what a rule reports in this text now is logged: the engine logs reports from its first look
+    #: at a document only (later rounds judge a text already reported on), and a rule may skip making them.
+    reports: bool = field(default=True, repr=False, compare=False)
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """What ``compute()`` returns, computed once per text and shared by every rule that asks."""

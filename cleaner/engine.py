@@ -152,6 +152,7 @@ class Cleaner:
 
     def _run_step(self, run: Run, kinds: list[Kind], *, reports: bool) -> bool:
         """Run one step's kinds over the document and apply their findings; return whether the text changed."""
+        run.doc.reports = reports
         return self._commit(run, [pair for kind in kinds for pair in self._find(run, kind)], reports=reports)
 
     @staticmethod

@@ -27,12 +27,14 @@ them. They describe a line by
 
 from __future__ import annotations
 
+import string
 from collections import Counter
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
 
-from ..document import LONGEST_REMEMBERED, Document
+from ..document import LONGEST_REMEMBERED, Document, remember
 from ..kinds.agreement import SECOND_EXTRACTION, Support
 from ..kinds.duplicate_line import line_key
 from ..kinds.shape import LABEL, LineShape, effective_words, is_truncated, line_shapes, unspaced
@@ -119,6 +121,67 @@ class Record(NamedTuple):
         return self.values[INDEX[name]]
 
 
+class LineFacts(NamedTuple):
+    """What a line's features read from its text alone, in the document's language: remembered per line
+    text, as the rounds of one cleaning judge most lines again unchanged."""
+
+    count: int
+    density: float
+    content: frozenset[str]
+    cut: bool
+    unspaced: bool
+    short: bool
+    key: str | None
+    label: bool
+    label_ends: tuple[str, ...]
+    #: The line's values of ``OWN``, the features its text alone decides.
+    own: tuple[float, ...]
+
+
+def line_facts(shape: LineShape, stopwords: frozenset[str]) -> LineFacts:
+    """The facts of one line (``Page`` reads them through the document's cache)."""
+    text = shape.text
+    sample = text[:SAMPLE_CHARS]
+    found = words(sample)
+    count = effective_words(text, shape.words)
+    return LineFacts(
+        count=count,
+        density=sum(map(stopwords.__contains__, found)) / len(found) if found else 0.0,
+        content=frozenset(content_of(found, stopwords)),
+        cut=_cut_headline(text, shape.words),
+        unspaced=unspaced(text, shape.words),
+        short=count <= SHORT_WORDS and not shape.sentence and not CODE.search(text),
+        key=line_key(text) if 2 <= shape.words and len(text) <= LONGEST_REMEMBERED else None,
+        label=_label_headline(text, shape.sentence),
+        label_ends=_label_ends(text),
+        own=_own_values(shape, count, sample),
+    )
+
+
+#: The features a line's text alone decides, first in ``FEATURES``.
+OWN = FEATURES[:FEATURES.index("title_case") + 1]
+
+
+def _own_values(shape: LineShape, count: int, sample: str) -> tuple[float, ...]:
+    """The values of ``OWN`` for a line of ``count`` words (its ``sample`` read for digits and capitals)."""
+    text, capitalised = shape.text, _capitalised(sample)
+    return (
+        min(count, WORDS_CAP) / WORDS_CAP,
+        float(count == 1),
+        float(2 <= count <= 3),
+        float(4 <= count <= 6),
+        float(7 <= count <= 12),
+        float(count > 25),
+        float(shape.sentence),
+        float(text[-1].isalnum()),
+        float(is_truncated(text)),
+        float(text[:1].islower()),
+        _digit_share(sample),
+        capitalised,
+        float(count >= 3 and capitalised >= TITLE_CASE),
+    )
+
+
 def features(doc: Document) -> list[Record]:
     """The records of every non-blank line of ``doc``, computed once per text."""
     return doc.memo("judge-features", lambda: Page(doc).records())
@@ -129,26 +192,26 @@ class Page:
 
     def __init__(self, doc: Document) -> None:
         self.shapes = shapes = line_shapes(doc)
-        stopwords = best_stoplist(doc)[1]
-        tokens = [words(shape.text[:SAMPLE_CHARS]) for shape in shapes]
-        self.densities = [sum(map(stopwords.__contains__, found)) / len(found) if found else 0.0 for found in tokens]
-        self.counts = counts = [effective_words(shape.text, shape.words) for shape in shapes]
+        language, stopwords = best_stoplist(doc)
+        known: dict[str, LineFacts] = doc.shared.setdefault(f"judge-lines:{language}", {})
+        self.facts = facts = [known.get(shape.text) or remember(known, shape.text, line_facts(shape, stopwords))
+                              for shape in shapes]
+        self.densities = [fact.density for fact in facts]
+        self.counts = counts = [fact.count for fact in facts]
         self.measured = _measured(counts, self.densities)
-        self.cut = [_cut_headline(shape.text, shape.words) for shape in shapes]
-        self.prose = [count >= PROSE_WORDS and not cut and (density >= PROSE_DENSITY or not self.measured
-                                                            or unspaced(shape.text, shape.words))
-                      for shape, count, density, cut in zip(shapes, counts, self.densities, self.cut)]
-        self.runs = _runs([count <= SHORT_WORDS and not shape.sentence and not CODE.search(shape.text)
-                           for shape, count in zip(shapes, counts)], self.densities)
+        self.cut = [fact.cut for fact in facts]
+        self.prose = [fact.count >= PROSE_WORDS and not fact.cut
+                      and (fact.density >= PROSE_DENSITY or not self.measured or fact.unspaced) for fact in facts]
+        self.runs = _runs([fact.short for fact in facts], self.densities)
         self.dump = sum(1 for run in self.runs if run) / max(len(self.runs), 1)
         self.first, self.last = _main_block(self.prose, counts)
         self.main_share = sum(counts[self.first:self.last + 1]) / max(sum(counts), 1)
-        self.content = [set(content_of(found, stopwords)) for found in tokens]
+        self.content = [fact.content for fact in facts]
         self.vocabulary = Counter(word for i in range(self.first, self.last + 1) if self.prose[i]
                                   for word in self.content[i])
         self.title = _title(doc, self.content)
-        self.repeats = _repeats(shapes)
-        self.labels = Counter(part for shape in shapes for part in _label_ends(shape.text))
+        self.repeats = _repeats([fact.key for fact in facts])
+        self.labels = Counter(part for fact in facts for part in fact.label_ends)
         self.support = _support(doc)
 
     def records(self) -> list[Record]:
@@ -176,37 +239,31 @@ class Page:
             return True
         return novelty >= OFF_TOPIC and shape.words <= CUT_WORDS and shape.text.count(",") <= 1
 
+    def labelled(self, i: int) -> bool:
+        """Whether line ``i`` is a label and a headline (``_label_headline``) whose label heads no series: a
+        label that shares its first or last word with another line's (``Day one:``, ``Day two:``; ``Q:``,
+        ``A:``) is not a link."""
+        fact = self.facts[i]
+        return fact.label and not any(self.labels[part] > 1 for part in fact.label_ends)
+
     def values(self, i: int) -> list[float]:
         """The features of line ``i``, in ``FEATURES`` order."""
-        shape, count, density, run = self.shapes[i], self.counts[i], self.densities[i], self.runs[i]
-        text, own, prose = shape.text, self.content[i], self.prose
+        shape, fact, run = self.shapes[i], self.facts[i], self.runs[i]
+        count, density = fact.count, fact.density
+        text, own, prose = shape.text, fact.content, self.prose
         first, last = self.first, self.last
         distance = first - i if i < first else i - last if i > last else 0
         outside = distance > 0
         neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(self.shapes)]
-        sample = text[:SAMPLE_CHARS]
-        capitalised = _capitalised(sample)
         nearby = prose[max(i - NEARBY, 0):i] + prose[i + 1:i + 1 + NEARBY]
         novelty = self.novelty(i)
         between = len(neighbours) == 2 and all(_prose_sentence(self.shapes[j]) for j in neighbours)
         beside = len(neighbours) == 2 and any(self.shapes[j].words >= NEIGHBOUR_WORDS for j in neighbours)
-        label = _label_headline(text, shape.sentence, self.labels)
-        cut = self.cut[i] and novelty >= CUT_NOVELTY
+        label = self.labelled(i)
+        cut = fact.cut and novelty >= CUT_NOVELTY
         measured = self.measured
         return [
-            min(count, WORDS_CAP) / WORDS_CAP,
-            float(count == 1),
-            float(2 <= count <= 3),
-            float(4 <= count <= 6),
-            float(7 <= count <= 12),
-            float(count > 25),
-            float(shape.sentence),
-            float(text[-1].isalnum()),
-            float(is_truncated(text)),
-            float(text[:1].islower()),
-            _digit_share(sample),
-            capitalised,
-            float(count >= 3 and capitalised >= TITLE_CASE),
+            *fact.own,
             density if measured else PROSE_DENSITY,
             float(measured and count >= 3 and density == 0.0),
             float(measured and count >= 4 and density < PROSE_DENSITY / 2),
@@ -229,13 +286,13 @@ class Page:
             float(count <= SHORT_WORDS and outside),
             float(prose[i] and outside),
             float(between and novelty >= INTERRUPT_NOVELTY and self.interrupts(i, novelty)),
-            float(self.cut[i] and not cut),
+            float(fact.cut and not cut),
             float(any(prose[j] for j in neighbours)),
             sum(nearby) / len(nearby) if nearby else 0.0,
             float(self.repeats[i]),
             novelty,
             len(own & self.title) / len(own) if own and i else 0.0,
-            0.0 if self.support is None else 1 - (self.support.of(sample) or 0.0),
+            0.0 if self.support is None else 1 - (self.support.of(text[:SAMPLE_CHARS]) or 0.0),
         ]
 
 
@@ -294,11 +351,9 @@ def _title(doc: Document, content: list[set[str]]) -> set[str]:
     return content[0] if content else set()
 
 
-def _repeats(shapes: list[LineShape]) -> list[bool]:
-    """Whether each line (of two words or more, with a letter, not huge) has an equal twin in the document, up
-    to quotes, spacing and case."""
-    keys = [line_key(shape.text) if 2 <= shape.words and len(shape.text) <= LONGEST_REMEMBERED else None
-            for shape in shapes]
+def _repeats(keys: list[str | None]) -> list[bool]:
+    """Whether each line has an equal twin in the document, by the lines' keys (``LineFacts.key``: up to
+    quotes, spacing and case; None for a line of one word, without a letter, or huge)."""
     seen = Counter(key for key in keys if key is not None)
     return [key is not None and seen[key] > 1 for key in keys]
 
@@ -320,29 +375,35 @@ def _prose_sentence(shape: LineShape) -> bool:
 
 def _digit_share(text: str) -> float:
     """The share of digits among the line's letters and digits."""
+    if text.isascii():  # counted in C: delete the other characters
+        alnum = text.encode("ascii").translate(None, NOT_ALNUM)
+        digits = len(alnum.translate(None, ASCII_LETTERS))
+        return digits / len(alnum) if alnum else 0.0
     digits = sum(map(str.isdigit, text))
     alnum = digits + sum(map(str.isalpha, text))
     return digits / alnum if alnum else 0.0
 
 
+ASCII_LETTERS = bytes(string.ascii_letters, "ascii")
+NOT_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
+
+
 def _capitalised(text: str) -> float:
     """The share of the line's words after the first that start with a capital letter."""
     rest = text.split()[1:]
-    return sum(word[:1].isupper() for word in rest) / len(rest) if rest else 0.0
+    return sum(map(str.isupper, map(itemgetter(0), rest))) / len(rest) if rest else 0.0
 
 
-def _label_headline(text: str, sentence: bool, labels: Counter[str]) -> bool:
+def _label_headline(text: str, sentence: bool) -> bool:
     """A short capitalised label and a colon, then a headline of ``HEADLINE_WORDS`` words or more (capitalised,
     no sentence end, one phrase: a comma at most, no list marks, no third colon, two words of three letters
     or more): ``Explained: How the vote was counted``; not ``Tested by: Ann Lee RRP: £40 More info: …``, nor
-    ``Starring: Ann Lee, Bo Li, Cy Ma``, nor ``Opening hours: 10 to 5``. A label that shares its first or last word with
-    another line's label heads one of a series (``Day one:``, ``Day two:``; ``Q:``, ``A:``): not a link."""
+    ``Starring: Ann Lee, Bo Li, Cy Ma``, nor ``Opening hours: 10 to 5``. (``Page.labelled`` also asks that
+    the label head no series.)"""
     if sentence and not text.endswith(("?", "!")):
         return False
     match = LABEL.match(text)
     if not match or not MIN_LABEL_CHARS <= len(match.group(1)) <= LABEL_CHARS:
-        return False
-    if any(labels[part] > 1 for part in _label_ends(text)):
         return False
     rest = text[match.end(1) + 1:].lstrip()
     return (not rest[:1].islower() and len(LONG_WORD.findall(rest)) >= 2 and HEADLINE_WORDS <= len(rest.split()) <= LINK_WORDS

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any
@@ -41,20 +42,23 @@ class Model:
         if unknown:
             raise ValueError(f"the judge's model names unknown features: {', '.join(unknown)}")
         places = [FEATURES.index(name) for name in data["features"]]
+        #: A line's values of this model's features (a tuple, or the value when it has one feature): lines
+        #: with equal signatures score and are explained alike.
+        self.signature: Callable[[list[float]], Any] = itemgetter(*places)
         self.base = float(data["base"])
         self.trees = [_node(tree, places) for tree in data["trees"]]
         self._compile()
 
     def _compile(self) -> None:
-        self._log_odds: Callable[[list[float]], float] = _compiled(self.base, self.trees, _leaf)
-        #: For a line's values, per tree, the (feature, change of value) of each step down to its leaf.
-        self._steps: Callable[[list[float]], tuple[tuple[tuple[int, float], ...], ...]] = _compiled(
-            None, self.trees, _path)
+        self._log_odds: Callable[[list[float]], float] = _compiled(self.base, self.trees)
+        #: For a line's values, add to each feature's place the changes of value of the steps down the trees
+        #: that tested it.
+        self._add_steps: Callable[[list[float], list[float]], None] = _accumulator(self.trees)
 
     def __getstate__(self) -> dict[str, Any]:
         """The trees without their compiled functions, which cannot be pickled (a cleaner is sent to other
         processes: ``--jobs``, Ray); ``__setstate__`` compiles them again."""
-        return {key: value for key, value in vars(self).items() if key not in ("_log_odds", "_steps")}
+        return {key: value for key, value in vars(self).items() if key not in ("_log_odds", "_add_steps")}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         vars(self).update(state)
@@ -74,47 +78,57 @@ class Model:
         each step down a tree adds the change of value to the feature it tested. A yes/no feature the line
         lacks is not named (the phrase would say the opposite)."""
         added = [0.0] * len(FEATURES)
-        for steps in self._steps(values):
-            for feature, change in steps:
-                added[feature] += change
+        self._add_steps(values, added)
         ranked = sorted(((value, FEATURES[i]) for i, value in enumerate(added)
                          if value > 0 and (values[i] or FEATURES[i] not in FLAGS)), reverse=True)
         return [name for _, name in ranked[:count]]
 
 
-def _compiled(base: float | None, trees: list[tuple[Any, ...]],
-              leaf: Callable[[tuple[Any, ...], tuple[tuple[int, float], ...]], str]) -> Callable[[list[float]], Any]:
-    """The trees for a line's values as one Python expression of nested conditionals (walking them in a
-    loop costs four times as much): the sum of ``base`` and the leaves' ``leaf`` sources, or without a
-    base, the tuple of them. Only numbers go into its source.
+def _compiled(base: float, trees: list[tuple[Any, ...]]) -> Callable[[list[float]], float]:
+    """The sum of ``base`` and the trees' leaves for a line's values, as one Python expression of nested
+    conditionals (walking the trees in a loop costs four times as much). Only numbers go into its source.
 
-    >>> _compiled(1.0, [(0.0, 2, 0.5, (-1.0,), (2.0,))], _leaf)([0.0, 0.0, 0.7])
+    >>> _compiled(1.0, [(0.0, 2, 0.5, (-1.0,), (2.0,))])([0.0, 0.0, 0.7])
     3.0
-    >>> _compiled(None, [(0.0, 2, 0.5, (-1.0,), (2.0,))], _path)([0.0, 0.0, 0.7])
-    (((2, 2.0),),)
     """
-    def source(node: tuple[Any, ...], path: tuple[tuple[int, float], ...]) -> str:
+    def source(node: tuple[Any, ...]) -> str:
         if len(node) == 1:
-            return leaf(node, path)
-        value, feature, threshold, below, above = node
-        steps = [path + ((int(feature), float(child[0]) - float(value)),) for child in (below, above)]
-        return (f"({source(below, steps[0])} if v[{int(feature)}] < {float(threshold)!r} "
-                f"else {source(above, steps[1])})")
+            return repr(float(node[0]))
+        _, feature, threshold, below, above = node
+        return f"({source(below)} if v[{int(feature)}] < {float(threshold)!r} else {source(above)})"
 
-    leaves = [source(tree, ()) for tree in trees]
-    body = " + ".join([repr(float(base)), *leaves]) if base is not None else f"({', '.join(leaves)},)"
-    function: Callable[[list[float]], Any] = eval(compile(f"lambda v: {body}", "<judge model>", "eval"))
+    function: Callable[[list[float]], float] = eval(compile(
+        f"lambda v: {' + '.join([repr(float(base)), *map(source, trees)])}", "<judge model>", "eval"))
     return function
 
 
-def _leaf(node: tuple[Any, ...], path: tuple[tuple[int, float], ...]) -> str:
-    """A leaf's value, as source."""
-    return repr(float(node[0]))
+def _accumulator(trees: list[tuple[Any, ...]]) -> Callable[[list[float], list[float]], None]:
+    """``add(values, added)``: for each tree, walk down to the line's leaf and add to ``added[feature]`` the
+    change of value each step made, as Python statements (the loops over the steps cost three times as
+    much). Only numbers go into its source.
 
+    >>> added = [0.0, 0.0, 0.0]
+    >>> _accumulator([(0.5, 2, 0.5, (-1.0,), (2.0,))])([0.0, 0.0, 0.7], added)
+    >>> added
+    [0.0, 0.0, 1.5]
+    """
+    lines = ["def add(v, a):", "    pass"]
 
-def _path(node: tuple[Any, ...], path: tuple[tuple[int, float], ...]) -> str:
-    """The steps down to a leaf, as source: a tuple of (feature, change of value)."""
-    return repr(tuple((feature, change) for feature, change in path))
+    def emit(node: tuple[Any, ...], depth: int) -> None:
+        if len(node) == 1:
+            return
+        value, feature, threshold, below, above = node
+        pad = "    " * depth
+        for test, child in ((f"if v[{int(feature)}] < {float(threshold)!r}:", below), ("else:", above)):
+            lines.extend((pad + test, f"{pad}    a[{int(feature)}] += {float(child[0]) - float(value)!r}"))
+            emit(child, depth + 1)
+
+    for tree in trees:
+        emit(tree, 1)
+    scope: dict[str, Any] = {}
+    exec(compile("\n".join(lines), "<judge model steps>", "exec"), scope)
+    function: Callable[[list[float], list[float]], None] = scope["add"]
+    return function
 
 
 def _node(tree: list[Any], places: list[int]) -> tuple[Any, ...]:

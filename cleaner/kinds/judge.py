@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 from ..change import Action, Finding
@@ -49,6 +50,8 @@ JUNK_SHAPES = ("labelled_link", "cut_headline")
 DOUBTFUL_SHAPES = ("interrupting_headline", "cut_on_topic")
 #: A repeated line of this many words is a paragraph, which writers repeat on purpose.
 PARAGRAPH_WORDS = 15
+#: The most scores of distinct lines one cleaning remembers (a huge text has a record for each line already).
+REMEMBERED_SIGNATURES = 50_000
 
 
 class LineJudge(Kind):
@@ -80,22 +83,30 @@ class LineJudge(Kind):
         regime = self.judge.regime(records)
         model, (drop_at, report_at) = self.judge.models[regime], self.thresholds[regime]
         language = best_stoplist(doc)[0]
-        #: The reasons found for a line's values in an earlier round of this cleaning (most lines come back).
-        explained: dict[tuple[str, tuple[float, ...]], list[str]] = doc.shared.setdefault("judge-reasons", {})
+        #: The scores and reasons found for a signature earlier in this cleaning (a line whose surroundings did
+        #: not change comes back in the next round; the lines of a menu look alike).
+        scored: dict[Any, float] = doc.shared.setdefault(f"judge-scores:{regime}", {})
+        explained: dict[Any, list[str]] = doc.shared.setdefault(f"judge-reasons:{regime}", {})
         for record in records:
             if record.get("first_line") and not self.options["first_line"]:
                 continue
-            odds = model.log_odds(record.values)
+            signature = model.signature(record.values)
+            odds = scored.get(signature)
+            if odds is None:
+                odds = model.log_odds(record.values)
+                if len(scored) < REMEMBERED_SIGNATURES:
+                    scored[signature] = odds
             shapes = [name for name in JUNK_SHAPES if record.get(name)]
             doubtful = [name for name in DOUBTFUL_SHAPES if record.get(name)]
             if odds < drop_at and not shapes and not doubtful and (odds < report_at or record.shape.sentence):
                 continue  # a sentence is dropped or left alone, never only reported: clean prose logs nothing
-            score = sigmoid(odds)
-            key = (regime, tuple(record.values))
-            if key not in explained:
-                explained[key] = shapes or doubtful or model.reasons(record.values)
-            names = explained[key]
             action, verdict = self._verdict(record, odds, drop_at, bool(shapes))
+            if action == "report" and not doc.reports:
+                continue
+            score = sigmoid(odds)
+            names = shapes or doubtful or explained.get(signature)
+            if names is None:
+                names = explained[signature] = model.reasons(record.values)
             start, end = doc.line_span(record.shape.line)
             yield self.finding(start, end, "", f"score {score:.2f}: {explain(record, names)}{verdict}",
                                action=action, score=round(score, 3), features=names, regime=regime,

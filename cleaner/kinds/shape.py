@@ -31,6 +31,9 @@ CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 IDEOGRAPHIC = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 #: Scripts written without spaces between words, whose words are longer than a CJK character or two.
 SOUTHEAST_ASIAN = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+#: The first character of the scripts counted in characters (Thai's block): CJK, Hangul and the other
+#: scripts of ``SOUTHEAST_ASIAN`` all come after it.
+FIRST_UNSPACED = "\u0e00"
 LIST_ITEM = regex.compile(r"^\s*(?:[-*•·▪◦–]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s|\|)")
 
 
@@ -92,7 +95,10 @@ def unspaced(text: str, words: int) -> bool:
 
 def _character_words(text: str, ideographs: regex.Pattern[str]) -> int:
     """The words ``text`` makes counted in characters: two of ``ideographs`` a word, and four Thai, Lao,
-    Khmer or Burmese characters."""
+    Khmer or Burmese characters (none of which comes before Thai in Unicode: a text of Latin, Greek,
+    Cyrillic, Arabic or Indic letters only has none)."""
+    if max(text, default=FIRST_UNSPACED) < FIRST_UNSPACED:
+        return 0
     return _count(ideographs, text) // 2 + _count(SOUTHEAST_ASIAN, text) // 4
 
 
