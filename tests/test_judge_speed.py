@@ -1,4 +1,4 @@
-"""The line judge's shortcuts (issue 17 item 6) decide what the plain computation decides.
+"""The shortcuts of the line judge (issue 17 item 6) and of the line key decide what the plain computation decides.
 
 J020 remembers each line's facts across the rounds of one cleaning, scores
 lines by their model signature once, explains them by compiled statements,
@@ -8,16 +8,19 @@ shortcut is checked here against the plain way of computing the same thing.
 """
 
 import random
+import sys
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings, strategies as st
 
 from cleaner import Cleaner, load_rules
 from cleaner.document import Document
 from cleaner.judge.features import FEATURES, FLAGS, _digit_share, features
 from cleaner.judge.model import load_judge
-from cleaner.kinds.shape import CJK, SOUTHEAST_ASIAN, _character_words
+from cleaner.kinds.duplicate_line import LETTER, QUOTES, SPACE, UNUSUAL_SPACE, line_key
+from cleaner.kinds.shape import CJK, SOUTHEAST_ASIAN, UNSPACED_BLOCKS, _character_words
 
 MODEL = Path(load_rules()[0].source).parent / "judge" / "model.json"
 BODY = ("The harbour board met on Monday to decide how the old ferry pier should be repaired before winter.\n"
@@ -109,3 +112,28 @@ def test_digit_share_of_ascii_text_counts_as_for_any_text(text):
 def test_character_words_skips_only_text_without_such_letters(text):
     expected = CJK.subn("", text)[1] // 2 + SOUTHEAST_ASIAN.subn("", text)[1] // 4
     assert _character_words(text, CJK) == expected
+
+
+def test_the_blocks_scanned_first_hold_every_letter_counted_in_characters():
+    """Every code point of the scripts ``_character_words`` counts lies in ``UNSPACED_BLOCKS`` (checked over all
+    of Unicode, so a newer Unicode in ``regex`` that adds letters outside them fails here)."""
+    letters = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+    outside = [hex(code) for code in range(sys.maxunicode + 1)
+               if letters.match(chr(code)) and not UNSPACED_BLOCKS.match(chr(code))]
+    assert outside == []
+
+
+def plain_line_key(text):
+    return None if not LETTER.search(text) else SPACE.sub(" ", text.translate(QUOTES)).strip().casefold()
+
+
+def test_the_spaces_scanned_first_are_every_space_the_key_folds():
+    spaces = [chr(code) for code in range(sys.maxunicode + 1) if SPACE.match(chr(code))]
+    assert [space for space in spaces if space != " " and not UNUSUAL_SPACE.search(space)] == []
+    assert not UNUSUAL_SPACE.search("a b c") and UNUSUAL_SPACE.search("a  b")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab Z\t\n\xa0\u2009\u3000\x1c“”‘’`«»é")))
+def test_line_key_folds_as_the_plain_substitutions(text):
+    assert line_key(text) == plain_line_key(text)

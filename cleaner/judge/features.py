@@ -248,18 +248,18 @@ class Page:
 
     def values(self, i: int) -> list[float]:
         """The features of line ``i``, in ``FEATURES`` order."""
-        shape, fact, run = self.shapes[i], self.facts[i], self.runs[i]
+        shapes, shape, fact, run = self.shapes, self.shapes[i], self.facts[i], self.runs[i]
         count, density = fact.count, fact.density
         text, own, prose = shape.text, fact.content, self.prose
         first, last = self.first, self.last
         distance = first - i if i < first else i - last if i > last else 0
         outside = distance > 0
-        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(self.shapes)]
+        inner = 0 < i < len(shapes) - 1
         nearby = prose[max(i - NEARBY, 0):i] + prose[i + 1:i + 1 + NEARBY]
         novelty = self.novelty(i)
-        between = len(neighbours) == 2 and all(_prose_sentence(self.shapes[j]) for j in neighbours)
-        beside = len(neighbours) == 2 and any(self.shapes[j].words >= NEIGHBOUR_WORDS for j in neighbours)
-        label = self.labelled(i)
+        between = inner and _prose_sentence(shapes[i - 1]) and _prose_sentence(shapes[i + 1])
+        label = fact.label and self.labelled(i)
+        beside = label and inner and max(shapes[i - 1].words, shapes[i + 1].words) >= NEIGHBOUR_WORDS
         cut = fact.cut and novelty >= CUT_NOVELTY
         measured = self.measured
         return [
@@ -279,7 +279,7 @@ class Page:
             min(distance, DISTANCE_CAP) / DISTANCE_CAP,
             float(i == 0),
             float(between),
-            float(beside and label),
+            float(beside),
             float(cut),
             float(run > 0 and outside),
             float(run > 0 and not outside),
@@ -287,7 +287,7 @@ class Page:
             float(prose[i] and outside),
             float(between and novelty >= INTERRUPT_NOVELTY and self.interrupts(i, novelty)),
             float(fact.cut and not cut),
-            float(any(prose[j] for j in neighbours)),
+            float(i > 0 and prose[i - 1] or i + 1 < len(prose) and prose[i + 1]),
             sum(nearby) / len(nearby) if nearby else 0.0,
             float(self.repeats[i]),
             novelty,

@@ -79,9 +79,13 @@ class Model:
         lacks is not named (the phrase would say the opposite)."""
         added = [0.0] * len(FEATURES)
         self._add_steps(values, added)
-        ranked = sorted(((value, FEATURES[i]) for i, value in enumerate(added)
-                         if value > 0 and (values[i] or FEATURES[i] not in FLAGS)), reverse=True)
-        return [name for _, name in ranked[:count]]
+        names: list[str] = []
+        for value, name, place in sorted(zip(added, FEATURES, range(len(FEATURES))), reverse=True):
+            if value <= 0 or len(names) == count:
+                break
+            if values[place] or name not in FLAGS:
+                names.append(name)
+        return names
 
 
 def _compiled(base: float, trees: list[tuple[Any, ...]]) -> Callable[[list[float]], float]:

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from ..change import Action, Finding
 from ..document import Document
-from ..judge.features import Record, features
+from ..judge.features import INDEX, Record, features
 from ..judge.model import Judge, explain, load_judge, sigmoid
 from ..rules import Rule, RuleError
 from ..words import best_stoplist
@@ -48,6 +48,8 @@ JUNK_SHAPES = ("labelled_link", "cut_headline")
 #: collections 3 of 11 lines of that shape were junk (the rest subheadings and captions); a cut-off line on
 #: the text's topic may be the writer's.
 DOUBTFUL_SHAPES = ("interrupting_headline", "cut_on_topic")
+#: Where a record's values hold the shapes of either kind.
+SHAPE_PLACES = tuple(INDEX[name] for name in JUNK_SHAPES + DOUBTFUL_SHAPES)
 #: A repeated line of this many words is a paragraph, which writers repeat on purpose.
 PARAGRAPH_WORDS = 15
 #: The most scores of distinct lines one cleaning remembers (a huge text has a record for each line already).
@@ -87,19 +89,19 @@ class LineJudge(Kind):
         #: not change comes back in the next round; the lines of a menu look alike).
         scored: dict[Any, float] = doc.shared.setdefault(f"judge-scores:{regime}", {})
         explained: dict[Any, list[str]] = doc.shared.setdefault(f"judge-reasons:{regime}", {})
-        for record in records:
-            if record.get("first_line") and not self.options["first_line"]:
-                continue
-            signature = model.signature(record.values)
+        for record in records if self.options["first_line"] else records[1:]:
+            values = record.values
+            signature = model.signature(values)
             odds = scored.get(signature)
             if odds is None:
-                odds = model.log_odds(record.values)
+                odds = model.log_odds(values)
                 if len(scored) < REMEMBERED_SIGNATURES:
                     scored[signature] = odds
+            shaped = any(values[place] for place in SHAPE_PLACES)
+            if odds < drop_at and not shaped and (odds < report_at or record.shape.sentence):
+                continue  # a sentence is dropped or left alone, never only reported: clean prose logs nothing
             shapes = [name for name in JUNK_SHAPES if record.get(name)]
             doubtful = [name for name in DOUBTFUL_SHAPES if record.get(name)]
-            if odds < drop_at and not shapes and not doubtful and (odds < report_at or record.shape.sentence):
-                continue  # a sentence is dropped or left alone, never only reported: clean prose logs nothing
             action, verdict = self._verdict(record, odds, drop_at, bool(shapes))
             if action == "report" and not doc.reports:
                 continue
