@@ -124,7 +124,8 @@ def measure(data: Path, cleaner, seed: int, examples: bool) -> tuple[Counter, Co
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, action="append", help="a collection (default: all under shared/eval)")
-    parser.add_argument("--preset", action="append", help="a preset (default: the default rules and article-body)")
+    parser.add_argument("--preset", action="append",
+                        help="a preset, 'default' for none (default: the default rules and article-body)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--examples", action="store_true", help="show junk lines that stayed")
     args = parser.parse_args(argv)
@@ -136,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'collection':<17} {'preset':<13} " + "  ".join(f"{k:<15}" for k in kinds) + "  all junk  article kept")
     for data in collections:
         for preset in presets:
-            total, removed, kept, shown = measure(data, Cleaner(preset=preset), args.seed, args.examples)
+            cleaner = Cleaner(preset=None if preset == "default" else preset)
+            total, removed, kept, shown = measure(data, cleaner, args.seed, args.examples)
             cells = [f"{removed[k]}/{total[k]} {removed[k] / max(total[k], 1):.0%}" for k in kinds]
             everything = sum(removed.values()) / max(sum(total.values()), 1)
             print(f"{data.name:<17} {preset or 'default':<13} " + "  ".join(f"{c:<15}" for c in cells)
