@@ -51,14 +51,13 @@ class Model:
 
     def _compile(self) -> None:
         self._log_odds: Callable[[list[float]], float] = _compiled(self.base, self.trees)
-        #: For a line's values, add to each feature's place the changes of value of the steps down the trees
-        #: that tested it.
-        self._add_steps: Callable[[list[float], list[float]], None] = _accumulator(self.trees)
+        #: For a line's values, per feature, the changes of value of the steps down the trees that tested it.
+        self._added: Callable[[list[float]], list[float]] = _accumulator(self.trees, len(FEATURES))
 
     def __getstate__(self) -> dict[str, Any]:
         """The trees without their compiled functions, which cannot be pickled (a cleaner is sent to other
         processes: ``--jobs``, Ray); ``__setstate__`` compiles them again."""
-        return {key: value for key, value in vars(self).items() if key not in ("_log_odds", "_add_steps")}
+        return {key: value for key, value in vars(self).items() if key not in ("_log_odds", "_added")}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         vars(self).update(state)
@@ -77,10 +76,8 @@ class Model:
         """The names of the ``count`` features that added most to the score (of those that added anything):
         each step down a tree adds the change of value to the feature it tested. A yes/no feature the line
         lacks is not named (the phrase would say the opposite)."""
-        added = [0.0] * len(FEATURES)
-        self._add_steps(values, added)
         names: list[str] = []
-        for value, name, place in sorted(zip(added, FEATURES, range(len(FEATURES))), reverse=True):
+        for value, name, place in sorted(zip(self._added(values), FEATURES, range(len(FEATURES))), reverse=True):
             if value <= 0 or len(names) == count:
                 break
             if values[place] or name not in FLAGS:
@@ -106,17 +103,16 @@ def _compiled(base: float, trees: list[tuple[Any, ...]]) -> Callable[[list[float
     return function
 
 
-def _accumulator(trees: list[tuple[Any, ...]]) -> Callable[[list[float], list[float]], None]:
-    """``add(values, added)``: for each tree, walk down to the line's leaf and add to ``added[feature]`` the
-    change of value each step made, as Python statements (the loops over the steps cost three times as
-    much). Only numbers go into its source.
+def _accumulator(trees: list[tuple[Any, ...]], size: int) -> Callable[[list[float]], list[float]]:
+    """``added(values)``: for each of ``size`` features, the changes of value that the steps testing it made
+    on the way down each tree to the line's leaf, added up in tree order. Python statements on local
+    variables (loops over the steps, or adding into a list, cost two to three times as much); only numbers
+    go into its source.
 
-    >>> added = [0.0, 0.0, 0.0]
-    >>> _accumulator([(0.5, 2, 0.5, (-1.0,), (2.0,))])([0.0, 0.0, 0.7], added)
-    >>> added
+    >>> _accumulator([(0.5, 2, 0.5, (-1.0,), (2.0,))], 3)([0.0, 0.0, 0.7])
     [0.0, 0.0, 1.5]
     """
-    lines = ["def add(v, a):", "    pass"]
+    lines = ["def added(v):", *(f"    a{i} = 0.0" for i in range(size))]
 
     def emit(node: tuple[Any, ...], depth: int) -> None:
         if len(node) == 1:
@@ -124,14 +120,15 @@ def _accumulator(trees: list[tuple[Any, ...]]) -> Callable[[list[float], list[fl
         value, feature, threshold, below, above = node
         pad = "    " * depth
         for test, child in ((f"if v[{int(feature)}] < {float(threshold)!r}:", below), ("else:", above)):
-            lines.extend((pad + test, f"{pad}    a[{int(feature)}] += {float(child[0]) - float(value)!r}"))
+            lines.extend((pad + test, f"{pad}    a{int(feature)} += {float(child[0]) - float(value)!r}"))
             emit(child, depth + 1)
 
     for tree in trees:
         emit(tree, 1)
+    lines.append(f"    return [{', '.join(f'a{i}' for i in range(size))}]")
     scope: dict[str, Any] = {}
     exec(compile("\n".join(lines), "<judge model steps>", "exec"), scope)
-    function: Callable[[list[float], list[float]], None] = scope["add"]
+    function: Callable[[list[float]], list[float]] = scope["added"]
     return function
 
 
