@@ -50,7 +50,7 @@ class Model:
         self._compile()
 
     def _compile(self) -> None:
-        self._log_odds: Callable[[list[float]], float] = _compiled(self.base, self.trees)
+        self._log_odds: Callable[[list[float]], float] = _compiled(self.base, self.trees, len(FEATURES))
         #: For a line's values, per feature, the changes of value of the steps down the trees that tested it.
         self._added: Callable[[list[float]], list[float]] = _accumulator(self.trees, len(FEATURES))
 
@@ -85,21 +85,30 @@ class Model:
         return names
 
 
-def _compiled(base: float, trees: list[tuple[Any, ...]]) -> Callable[[list[float]], float]:
-    """The sum of ``base`` and the trees' leaves for a line's values, as one Python expression of nested
-    conditionals (walking the trees in a loop costs four times as much). Only numbers go into its source.
+def _compiled(base: float, trees: list[tuple[Any, ...]], size: int) -> Callable[[list[float]], float]:
+    """The sum of ``base`` and the trees' leaves for a line's ``size`` values, as one Python expression of
+    nested conditionals on local variables (walking the trees in a loop costs four times as much). Only
+    numbers go into its source.
 
-    >>> _compiled(1.0, [(0.0, 2, 0.5, (-1.0,), (2.0,))])([0.0, 0.0, 0.7])
+    >>> _compiled(1.0, [(0.0, 2, 0.5, (-1.0,), (2.0,))], 3)([0.0, 0.0, 0.7])
     3.0
     """
     def source(node: tuple[Any, ...]) -> str:
         if len(node) == 1:
             return repr(float(node[0]))
         _, feature, threshold, below, above = node
-        return f"({source(below)} if v[{int(feature)}] < {float(threshold)!r} else {source(above)})"
+        return f"({source(below)} if v{int(feature)} < {float(threshold)!r} else {source(above)})"
 
-    function: Callable[[list[float]], float] = eval(compile(
-        f"lambda v: {' + '.join([repr(float(base)), *map(source, trees)])}", "<judge model>", "eval"))
+    return _function("log_odds", [f"    return {' + '.join([repr(float(base)), *map(source, trees)])}"], size)
+
+
+def _function(name: str, body: list[str], size: int) -> Callable[[list[float]], Any]:
+    """The function ``name(v)`` whose ``body`` reads a line's ``size`` values as ``v0``, ``v1``... (local
+    variables: read faster than ``v[0]``)."""
+    unpack = f"    {', '.join(f'v{i}' for i in range(size))}, = v"
+    scope: dict[str, Any] = {}
+    exec(compile("\n".join([f"def {name}(v):", unpack, *body]), f"<judge model {name}>", "exec"), scope)
+    function: Callable[[list[float]], Any] = scope[name]
     return function
 
 
@@ -112,24 +121,21 @@ def _accumulator(trees: list[tuple[Any, ...]], size: int) -> Callable[[list[floa
     >>> _accumulator([(0.5, 2, 0.5, (-1.0,), (2.0,))], 3)([0.0, 0.0, 0.7])
     [0.0, 0.0, 1.5]
     """
-    lines = ["def added(v):", *(f"    a{i} = 0.0" for i in range(size))]
+    lines = [f"    a{i} = 0.0" for i in range(size)]
 
     def emit(node: tuple[Any, ...], depth: int) -> None:
         if len(node) == 1:
             return
         value, feature, threshold, below, above = node
         pad = "    " * depth
-        for test, child in ((f"if v[{int(feature)}] < {float(threshold)!r}:", below), ("else:", above)):
+        for test, child in ((f"if v{int(feature)} < {float(threshold)!r}:", below), ("else:", above)):
             lines.extend((pad + test, f"{pad}    a{int(feature)} += {float(child[0]) - float(value)!r}"))
             emit(child, depth + 1)
 
     for tree in trees:
         emit(tree, 1)
     lines.append(f"    return [{', '.join(f'a{i}' for i in range(size))}]")
-    scope: dict[str, Any] = {}
-    exec(compile("\n".join(lines), "<judge model steps>", "exec"), scope)
-    function: Callable[[list[float]], list[float]] = scope["added"]
-    return function
+    return _function("added", lines, size)
 
 
 def _node(tree: list[Any], places: list[int]) -> tuple[Any, ...]:
