@@ -11,6 +11,7 @@ six-character stem so that ``attack`` and ``attacks`` meet.
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import cache
 from itertools import repeat
 from pathlib import Path
@@ -20,6 +21,8 @@ import regex
 from .document import Document, remember
 
 WORD = regex.compile(r"\w+")
+#: ``WORD`` for ASCII text, where the standard library's ``\w`` is the same and its scan faster.
+ASCII_WORD = re.compile(r"\w+", re.ASCII)
 #: Content words are at least this long.
 LONG_WORD_LENGTH = 3
 LONG_WORD = regex.compile(r"\w{%d,}" % LONG_WORD_LENGTH)
@@ -40,7 +43,13 @@ def stoplists() -> dict[str, frozenset[str]]:
 
 
 def words(text: str) -> list[str]:
-    return WORD.findall(text.lower())
+    """The words of ``text`` in lower case: runs of Unicode word characters (letters, marks, digits, ``_``).
+
+    >>> words("Don't stop-the_press 42"), words("Übermäßig")
+    (['don', 't', 'stop', 'the_press', '42'], ['übermäßig'])
+    """
+    lowered = text.lower()
+    return (ASCII_WORD if lowered.isascii() else WORD).findall(lowered)
 
 
 #: Bits per language in a packed count (see ``_language_masks``): room for samples of up to 65,535 words.

@@ -21,6 +21,7 @@ from cleaner.judge.features import FEATURES, FLAGS, _digit_share, features
 from cleaner.judge.model import load_judge
 from cleaner.kinds.duplicate_line import LETTER, QUOTES, SPACE, UNUSUAL_SPACE, line_key
 from cleaner.kinds.shape import CJK, SOUTHEAST_ASIAN, UNSPACED_BLOCKS, _character_words
+from cleaner.words import WORD, words
 
 MODEL = Path(load_rules()[0].source).parent / "judge" / "model.json"
 BODY = ("The harbour board met on Monday to decide how the old ferry pier should be repaired before winter.\n"
@@ -137,3 +138,11 @@ def test_the_spaces_scanned_first_are_every_space_the_key_folds():
 @given(st.text(alphabet=st.sampled_from("ab Z\t\n\xa0\u2009\u3000\x1c“”‘’`«»é")))
 def test_line_key_folds_as_the_plain_substitutions(text):
     assert line_key(text) == plain_line_key(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text(alphabet=st.sampled_from("aZ_9 -'\u212aÄßँक")))
+def test_words_of_ascii_text_are_the_unicode_words(text):
+    """The standard library's ASCII ``\\w`` finds the words ``regex``'s Unicode ``\\w`` finds (the Kelvin sign
+    lowers to an ASCII k)."""
+    assert words(text) == WORD.findall(text.lower())

@@ -31,12 +31,14 @@ UNUSUAL_SPACE = re.compile("[\t\n\x0b\x0c\r\x85\xa0\u1680\u2000-\u200a\u2028\u20
 
 
 LETTER = regex.compile(r"\p{L}")
+#: ``LETTER`` for ASCII text, by the standard library's faster scan.
+ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def line_key(text: str) -> str | None:
     """What two lines must share to count as the same line; None for a line without a letter
     (a row of figures is data, which may repeat)."""
-    if not LETTER.search(text):
+    if not (ASCII_LETTER if text.isascii() else LETTER).search(text):
         return None
     if QUOTE_MARKS.search(text):
         text = text.translate(QUOTES)
