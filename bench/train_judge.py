@@ -154,7 +154,7 @@ def html_inputs(data: Path, ids: Iterable[str], cache: Path | None) -> dict[str,
     stored = cache / f"{data.name}.json" if cache else None
     if stored and stored.is_file():
         return {key: tuple(value) for key, value in json.loads(stored.read_text("utf8")).items()}
-    from cleaner.html import SECOND_OPINION, extract
+    from cleaner.formats.html import SECOND_OPINION, extract
     pages = {}
     for doc_id in sorted(ids):
         html = gzip.decompress((data / "html" / f"{doc_id}.html.gz").read_bytes())
