@@ -8,7 +8,7 @@ examples per property, picked when CI is set):
 import re
 
 from ftfy.badness import is_bad
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, load_rules
@@ -101,6 +101,9 @@ def test_output_has_lf_only_and_one_final_newline(text):
 
 
 @given(st.lists(sentence, min_size=1, max_size=6, unique=True))
+# A retrained judge model with a lower threshold for extracted text dropped the fourth sentence (score 0.944).
+@example(["The council storm the.", "The council the council the council the council the council.",
+          "The council the council.", "The council the storm.", "Council the council the."])
 def test_clean_text_comes_back_unchanged_with_an_empty_log(sentences):
     assume(not re.search(r"\b(\w+) \1\b", " ".join(sentences), re.IGNORECASE))
     text = "\n\n".join(sentences) + "\n"
