@@ -7,6 +7,7 @@ for ASCII text and for text without CJK or Southeast Asian letters. Each
 shortcut is checked here against the plain way of computing the same thing.
 """
 
+import json
 import random
 import sys
 from pathlib import Path
@@ -146,3 +147,32 @@ def test_words_of_ascii_text_are_the_unicode_words(text):
     """The standard library's ASCII ``\\w`` finds the words ``regex``'s Unicode ``\\w`` finds (the Kelvin sign
     lowers to an ASCII k)."""
     assert words(text) == WORD.findall(text.lower())
+
+
+def test_two_line_judges_with_other_models_do_not_share_remembered_scores(tmp_path):
+    """Scores are remembered per rule: a second line-judge rule with a model that scores every line as junk
+    (no trees, a high base) drops every line after the first, even where J020 scored the same lines first."""
+    shipped = json.loads(MODEL.read_text(encoding="utf-8"))
+    model = {**shipped, "thresholds": {"default": {regime: {"drop": 5.0, "report": 5.0} for regime in ("text", "page")}},
+             "regimes": {regime: {"features": part["features"], "base": 10.0, "trees": []}  # J020's signatures
+                         for regime, part in shipped["regimes"].items()}}
+    (tmp_path / "everything.json").write_text(json.dumps(model), encoding="utf-8")
+    (tmp_path / "judges.toml").write_text('''
+family = "X"
+
+[[rule]]
+code = "X901"
+name = "judge-everything"
+kind = "line-judge"
+action = "drop"
+summary = "Drop every line but the first."
+why = "A second judge with another model, to test that judges keep their scores apart."
+[rule.params]
+model = "everything.json"
+[[rule.examples]]
+before = "Title\\nAny line\\n"
+after = "Title\\n"
+''', encoding="utf-8")
+    result = Cleaner(select=("J020", "X901"), rules_dirs=(tmp_path,)).clean(BODY)
+    assert result.text == BODY.splitlines(keepends=True)[0]
+    assert {change.code for change in result.changes if change.action == "drop"} == {"X901"}

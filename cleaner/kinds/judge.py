@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from ..change import Action, Finding
 from ..document import Document
@@ -85,10 +85,10 @@ class LineJudge(Kind):
         regime = self.judge.regime(records)
         model, (drop_at, report_at) = self.judge.models[regime], self.thresholds[regime]
         language = best_stoplist(doc)[0]
-        #: The scores and reasons found for a signature earlier in this cleaning (a line whose surroundings did
-        #: not change comes back in the next round; the lines of a menu look alike).
-        scored: dict[Any, float] = doc.shared.setdefault(f"judge-scores:{regime}", {})
-        explained: dict[Any, list[str]] = doc.shared.setdefault(f"judge-reasons:{regime}", {})
+        #: The scores and reasons this rule found for a signature earlier in this cleaning (a line whose
+        #: surroundings did not change comes back in the next round; the lines of a menu look alike).
+        scored: dict[Any, float] = doc.shared.setdefault(f"judge-scores:{self.rule.code}:{regime}", {})
+        explained: dict[Any, list[str]] = doc.shared.setdefault(f"judge-reasons:{self.rule.code}:{regime}", {})
         for record in records if self.options["first_line"] else records[1:]:
             values = record.values
             signature = model.signature(values)
