@@ -196,13 +196,12 @@ class Page:
         known: dict[str, LineFacts] = doc.shared.setdefault(f"judge-lines:{language}", {})
         self.facts = facts = [known.get(shape.text) or remember(known, shape.text, line_facts(shape, stopwords))
                               for shape in shapes]
-        self.densities = [fact.density for fact in facts]
-        self.counts = counts = [fact.count for fact in facts]
-        self.measured = _measured(counts, self.densities)
-        self.cut = [fact.cut for fact in facts]
+        densities = [fact.density for fact in facts]
+        counts = [fact.count for fact in facts]
+        self.measured = _measured(counts, densities)
         self.prose = [fact.count >= PROSE_WORDS and not fact.cut
                       and (fact.density >= PROSE_DENSITY or not self.measured or fact.unspaced) for fact in facts]
-        self.runs = _runs([fact.short for fact in facts], self.densities)
+        self.runs = _runs([fact.short for fact in facts], densities)
         self.dump = sum(1 for run in self.runs if run) / max(len(self.runs), 1)
         self.first, self.last = _main_block(self.prose, counts)
         self.main_share = sum(counts[self.first:self.last + 1]) / max(sum(counts), 1)
