@@ -42,6 +42,8 @@ class Model:
         if unknown:
             raise ValueError(f"the judge's model names unknown features: {', '.join(unknown)}")
         places = [FEATURES.index(name) for name in data["features"]]
+        if not places:
+            raise ValueError("the judge's model names no features")
         #: A line's values of this model's features (a tuple, or the value when it has one feature): lines
         #: with equal signatures score and are explained alike.
         self.signature: Callable[[list[float]], Any] = itemgetter(*places)
