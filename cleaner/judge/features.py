@@ -134,7 +134,7 @@ class LineFacts(NamedTuple):
     key: str | None
     label: bool
     label_ends: tuple[str, ...]
-    #: The line's values of ``OWN``, the features its text alone decides.
+    #: The line's values of the features its text alone decides: those of ``FEATURES`` up to ``title_case``.
     own: tuple[float, ...]
 
 
@@ -158,12 +158,8 @@ def line_facts(shape: LineShape, stopwords: frozenset[str]) -> LineFacts:
     )
 
 
-#: The features a line's text alone decides, first in ``FEATURES``.
-OWN = FEATURES[:FEATURES.index("title_case") + 1]
-
-
 def _own_values(shape: LineShape, count: int, sample: str) -> tuple[float, ...]:
-    """The values of ``OWN`` for a line of ``count`` words (its ``sample`` read for digits and capitals)."""
+    """``LineFacts.own`` for a line of ``count`` words (its ``sample`` read for digits and capitals)."""
     text, capitalised = shape.text, _capitalised(sample)
     return (
         min(count, WORDS_CAP) / WORDS_CAP,
@@ -257,7 +253,7 @@ class Page:
         nearby = prose[max(i - NEARBY, 0):i] + prose[i + 1:i + 1 + NEARBY]
         novelty = self.novelty(i)
         between = inner and _prose_sentence(shapes[i - 1]) and _prose_sentence(shapes[i + 1])
-        label = fact.label and self.labelled(i)
+        label = self.labelled(i)
         beside = label and inner and max(shapes[i - 1].words, shapes[i + 1].words) >= NEIGHBOUR_WORDS
         cut = fact.cut and novelty >= CUT_NOVELTY
         measured = self.measured

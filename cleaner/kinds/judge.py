@@ -48,8 +48,9 @@ JUNK_SHAPES = ("labelled_link", "cut_headline")
 #: collections 3 of 11 lines of that shape were junk (the rest subheadings and captions); a cut-off line on
 #: the text's topic may be the writer's.
 DOUBTFUL_SHAPES = ("interrupting_headline", "cut_on_topic")
-#: Where a record's values hold the shapes of either kind.
-SHAPE_PLACES = tuple(INDEX[name] for name in JUNK_SHAPES + DOUBTFUL_SHAPES)
+#: Each shape of either kind with its place in a record's values.
+JUNK_PLACES = tuple((name, INDEX[name]) for name in JUNK_SHAPES)
+DOUBTFUL_PLACES = tuple((name, INDEX[name]) for name in DOUBTFUL_SHAPES)
 #: A repeated line of this many words is a paragraph, which writers repeat on purpose.
 PARAGRAPH_WORDS = 15
 #: The most scores of distinct lines one cleaning remembers (a huge text has a record for each line already).
@@ -97,11 +98,10 @@ class LineJudge(Kind):
                 odds = model.log_odds(values)
                 if len(scored) < REMEMBERED_SIGNATURES:
                     scored[signature] = odds
-            shaped = any(values[place] for place in SHAPE_PLACES)
-            if odds < drop_at and not shaped and (odds < report_at or record.shape.sentence):
+            shapes = [name for name, place in JUNK_PLACES if values[place]]
+            doubtful = [name for name, place in DOUBTFUL_PLACES if values[place]]
+            if odds < drop_at and not shapes and not doubtful and (odds < report_at or record.shape.sentence):
                 continue  # a sentence is dropped or left alone, never only reported: clean prose logs nothing
-            shapes = [name for name in JUNK_SHAPES if record.get(name)]
-            doubtful = [name for name in DOUBTFUL_SHAPES if record.get(name)]
             action, verdict = self._verdict(record, odds, drop_at, bool(shapes))
             if action == "report" and not doc.reports:
                 continue
