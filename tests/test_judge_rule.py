@@ -29,7 +29,8 @@ def j020(result, action=None):
 
 @pytest.mark.parametrize("label", ["Explained: How the harbour board chose the design of the new pier",
                                    "Watch: Celebrity chef opens a seaside bakery with famous guests",
-                                   "In pictures: The old ferry pier through a hundred years of storms"])
+                                   "In pictures: The old ferry pier through a hundred years of storms",
+                                   "Listen: “Is the old pier worth saving at all?”"])  # a question in quotes
 def test_a_labelled_link_goes_whatever_its_topic(label):
     """Issue 17 item 5: on the article's topic (the first) or not, a label and a headline is a link."""
     result = CLEANER.clean(BEFORE + label + "\n\n" + AFTER)

@@ -46,6 +46,10 @@ def codes(result) -> list[str]:
     ("Lesen Sie auch: Alte Seekarten im Rathaus entdeckt", "J007"),
     ("À lire aussi : Les cartes anciennes du port restaurées", "J007"),
     ("LEIA TAMBÉM: Museu reabre ala de mapas históricos", "J007"),
+    ("Read more: Who drew the oldest map of the harbour?", "J007"),  # a question is a title's end too
+    ("Related: “Can the lost atlas still be saved?”", "J007"),
+    ("See also: Curator brings the lost atlas back to the U.K.", "J007"),  # an initialism's point
+    ("Read more: Ten maps that changed how we see the...", "J007"),
     ("Storm lifts roof off seaside museum [VIDEO]", "J006"),
     ("- Maps found in attic sell for thousands [PICS] |", "J006"),
 ])
@@ -62,6 +66,8 @@ def test_junk_line_goes(line, code):
     "Usage: mapview [OPTIONS] [FILE]",  # placeholders, not a media tag
     "Related: the oldest map was drawn by a ship's boy in 1702.",  # a sentence, not a link's title
     "Saiba mais: o mapa mais antigo foi desenhado em 1702.",
+    "Related: the curator said “we will show them all.”",  # a sentence, in quotes
+    "See also: the maps the curator brought back from the U.K. last year.",
     "Read more about the maps in the catalogue: it is free at the door",  # no label before the colon
     "Director: the wing shows maps that nobody has seen since the war - and some were thought lost.",
     "In room 4 - maps of the new wing: drawn by sailors | printed in 1720, they were restored last year.",
@@ -120,6 +126,20 @@ def test_title_given_again_further_down_goes():
     reported = CLEANER.clean(text)  # the default only reports: a poem can open with its refrain
     assert reported.text == text
     assert [(change.code, change.action) for change in reported.changes] == [("M008", "report")] * 2
+
+
+def test_a_caption_given_twice_at_the_top_is_reported_not_dropped():
+    """M005 drops a repeated title; a repeat longer than a title is a paragraph, which a writer may repeat."""
+    caption = ("In this photo taken on a grey Monday morning, volunteers carry crates of old maps up the stairs "
+               "of the east wing, where the museum will show them for the first time since the flood of 1953 "
+               "closed the rooms.\n")
+    text = caption + OPENING + caption.replace("'", "’") + CLOSING
+    result = CLEANER.clean(text)
+    assert result.text == text
+    assert {change.action for change in result.changes} == {"report"}
+    assert any(change.code == "M005" and "more than a title's 30" in change.reason for change in result.changes)
+    title = "New wing doubles the museum's space\n"
+    assert CLEANER.clean(title + OPENING + title + CLOSING).text == title + OPENING + CLOSING
 
 
 def test_only_the_first_line_counts_as_a_title():

@@ -37,7 +37,7 @@ import regex
 from ..document import LONGEST_REMEMBERED, Document, remember
 from ..kinds.agreement import SECOND_EXTRACTION, Support
 from ..kinds.duplicate_line import line_key
-from ..kinds.shape import LABEL, LineShape, effective_words, is_truncated, line_shapes, unspaced
+from ..kinds.shape import CLOSERS, LABEL, LineShape, effective_words, is_truncated, line_shapes, unspaced
 from ..words import LONG_WORD, best_stoplist, content_of, words
 
 #: The features, in the order of a record's values.
@@ -395,7 +395,7 @@ def _label_headline(text: str, sentence: bool) -> bool:
     or more): ``Explained: How the vote was counted``; not ``Tested by: Ann Lee RRP: £40 More info: …``, nor
     ``Starring: Ann Lee, Bo Li, Cy Ma``, nor ``Opening hours: 10 to 5``. (``Page.labelled`` also asks that
     the label head no series.)"""
-    if sentence and not text.endswith(("?", "!")):
+    if sentence and not text.rstrip(CLOSERS).endswith(("?", "!")):  # a question, maybe in quotes, is a headline
         return False
     match = LABEL.match(text)
     if not match or not MIN_LABEL_CHARS <= len(match.group(1)) <= LABEL_CHARS:

@@ -58,18 +58,26 @@ class DuplicateLine(Kind):
         "first_line": Param(bool, False, help="only copies of the first non-blank line count as repeats"),
         "min_block": Param(int, 1, help="a repeat is dropped only in a run of this many repeats among the lines "
                            "of min_words or more; a shorter run is only reported"),
+        "max_words": Param(int, 0, help="a repeat of more words is a paragraph, not a title: only reported "
+                           "(0: no limit)"),
     }
 
     def find(self, doc: Document) -> Iterator[Finding]:
         """Each repeat, dropped when it is part of a repeated block (``min_block`` repeats in a row among the
         lines long enough to compare), else only reported: a writer may repeat one paragraph on purpose (the
-        same question to each person interviewed), while a page rendered twice repeats whole blocks."""
+        same question to each person interviewed), while a page rendered twice repeats whole blocks. A repeat
+        longer than ``max_words`` is only reported too: it is a paragraph (a caption given twice), not a title."""
         repeats = list(self._repeats(doc))
         blocks = _run_lengths([rank for rank, _ in repeats])
         what = "the first" if self.options["first_line"] else "an earlier"
+        max_words = self.options["max_words"]
         for (rank, shape), block in zip(repeats, blocks):
             start, end = doc.line_span(shape.line)
-            if block >= self.options["min_block"]:
+            if max_words and shape.words > max_words:
+                yield self.finding(start, end, "", f"repeats {what} line up to quotes, spacing and case, but has "
+                                   f"{shape.words} words, more than a title's {max_words}: reported only",
+                                   action="report")
+            elif block >= self.options["min_block"]:
                 yield self.finding(start, end, "", f"repeats {what} line up to quotes, spacing and case"
                                    + (f", in a block of {block} repeated lines" if block > 1 else ""))
             else:
