@@ -69,6 +69,7 @@ PARAGRAPH = "The library reopened on Saturday after a year of repairs to its lea
     ("Powered by Ghost", "B014"),
     ("Theme designed by Studio North", "B014"),
     ("Follow", "B001"),
+    ("Like this:", "B001"),
     ("Share Improve this question Follow", "B013"),
     ("asked Nov 2, 2019 at 17:05", "B013"),
     ("Modified 3 months ago", "B013"),
@@ -120,6 +121,7 @@ def test_junk_line_goes(line, code):
     "Your answer is in the catalogue, she said.",
     "Level 3",  # a heading of a game guide, not a forum's nesting level
     "Top shelves hold the oldest books",
+    "   like this:",  # the end of a hard-wrapped line: "... the request looks" / "like this:"
 ])
 def test_lookalike_stays(line):
     assert line_stays(CLEANER, PARAGRAPH, line, PARAGRAPH).changes == ()
