@@ -16,6 +16,7 @@ from .doubled_word import DoubledWord
 from .duplicate_line import DuplicateLine
 from .final_newline import FinalNewline
 from .judge import LineJudge
+from .known_title import KnownTitle
 from .line_pattern import LinePattern
 from .metadata import Metadata
 from .mojibake import Mojibake
@@ -33,6 +34,7 @@ KINDS: dict[str, type[Kind]] = {
         Mojibake,
         Substitution,
         Metadata,
+        KnownTitle,
         DuplicateLine,
         LinePattern,
         LineJudge,
