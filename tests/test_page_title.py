@@ -5,9 +5,12 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.cli import main
+from cleaner.log import undo
 
 from .test_formats import PAGE, PARAGRAPHS
 
@@ -59,3 +62,17 @@ def test_an_html_page_loses_its_headline_with_article_body(tmp_path):
     log = json.loads((tmp_path / "out" / "_changes" / "page.txt.json").read_text())
     (change,) = [change for change in log["changes"] if change["code"] == "M010"]
     assert change["before"] == "Pier closed after storm\n" and change["after"] == ""
+
+
+LINES = ["Ferry fares to rise in May", "FERRY FARES TO RISE IN MAY", "Transport", "Harbour News",
+         BODY.splitlines()[0], BODY.splitlines()[1], ""]
+
+
+@given(st.lists(st.sampled_from(LINES), max_size=8), st.sampled_from(
+    ["Ferry fares to rise in May", "Ferry fares to rise in May | Harbour News", "Transport"]))
+@settings(max_examples=150, deadline=None)
+def test_cleaning_with_a_known_title_is_idempotent_and_lossless(lines, title):
+    text = "\n".join(lines) + "\n"
+    result = ARTICLE_BODY.clean(text, meta={"title": title})
+    assert undo(result.text, result.changes) == text
+    assert ARTICLE_BODY.clean(result.text, meta={"title": title}).text == result.text
