@@ -134,6 +134,8 @@ class LineFacts(NamedTuple):
     key: str | None
     label: bool
     label_ends: tuple[str, ...]
+    #: The line holds one of ``CHROME_MARKS``.
+    chrome: bool
     #: The line's values of the features its text alone decides: those of ``FEATURES`` up to ``title_case``.
     own: tuple[float, ...]
 
@@ -154,6 +156,7 @@ def line_facts(shape: LineShape, stopwords: frozenset[str]) -> LineFacts:
         key=line_key(text) if 2 <= shape.words and len(text) <= LONGEST_REMEMBERED else None,
         label=_label_headline(text, shape.sentence),
         label_ends=_label_ends(text),
+        chrome=any(mark in text for mark in CHROME_MARKS),
         own=_own_values(shape, count, sample),
     )
 
@@ -202,8 +205,10 @@ class Page:
         self.first, self.last = _main_block(self.prose, counts)
         self.main_share = sum(counts[self.first:self.last + 1]) / max(sum(counts), 1)
         self.content = [fact.content for fact in facts]
-        self.vocabulary = Counter(word for i in range(self.first, self.last + 1) if self.prose[i]
-                                  for word in self.content[i])
+        vocabulary = Counter(word for i in range(self.first, self.last + 1) if self.prose[i] for word in self.content[i])
+        #: The content words of the main block's prose, and those of them in two of its lines or more.
+        self.known = frozenset(vocabulary)
+        self.common = frozenset(word for word, lines in vocabulary.items() if lines > 1)
         self.title = _title(doc, self.content)
         self.repeats = _repeats([fact.key for fact in facts])
         self.labels = Counter(part for fact in facts for part in fact.label_ends)
@@ -218,8 +223,8 @@ class Page:
         own = self.content[i]
         if not own:
             return 0.5
-        itself = 1 if self.prose[i] and self.first <= i <= self.last else 0
-        return 1 - sum(1 for word in own if self.vocabulary[word] > itself) / len(own)
+        known = self.common if self.prose[i] and self.first <= i <= self.last else self.known
+        return 1 - len(own & known) / len(own)
 
     def interrupts(self, i: int, novelty: float) -> bool:
         """Whether line ``i`` is a plain headline dropped into running text: ``INTERRUPT_WORDS`` words or more,
@@ -264,7 +269,7 @@ class Page:
             float(measured and count >= 4 and density < PROSE_DENSITY / 2),
             float(label),
             float(shape.list_item),
-            float(any(mark in text for mark in CHROME_MARKS)),
+            float(fact.chrome),
             float(run > 0),
             min(run, RUN_CAP) / RUN_CAP,
             self.dump,

@@ -1,0 +1,81 @@
+"""The shortcuts of issue 17 item 6 that make the default cleaning faster decide what the plain computation decides.
+
+The stoplist vote unpacks every language's count at once; the judge's novelty counts a line's content words
+in two sets of the main block's words; the mark of page furniture is a fact of the line's text. Each is
+checked here against the plain way of computing the same thing, on varied documents.
+"""
+
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import given, settings, strategies as st
+
+from cleaner.document import Document
+from cleaner.judge.features import CHROME_MARKS, INDEX, Page
+from cleaner.words import NEAR_BEST, _best_stoplist, stoplists, words
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+LINES = (
+    "Home", "News | Sport | Weather", "© 2024 The Daily Paper", "Read more: Ferry fares to rise again next spring",
+    "Five ways to cut your energy bill before the cold…", "Explained: How the harbour board voted",
+    "The harbour board met on Monday to decide how the old ferry pier should be repaired before winter.",
+    "Engineers told members that the timber piles had rotted faster than expected in the warm summer.",
+    "A temporary landing stage will be built so that the island service can keep running meanwhile.",
+    "The ferry service to the island will keep running while the old pier is repaired this winter.",
+    "Der Rat tagte am Montag und beschloss, die alte Brücke über den Fluss noch zu sanieren.",
+    "Menu » Politics › Europe", "Sign in", "1. Preheat the oven", "東京で大雨が降りました", "",
+)
+
+
+def plain_novelty(page, i):
+    """``Page.novelty`` as defined: the share of the line's content words that the main block's prose lines
+    (counted per line, the line itself left out) lack."""
+    own = page.content[i]
+    if not own:
+        return 0.5
+    vocabulary = Counter(word for j in range(page.first, page.last + 1) if page.prose[j] for word in page.content[j])
+    itself = 1 if page.prose[i] and page.first <= i <= page.last else 0
+    return 1 - sum(1 for word in own if vocabulary[word] > itself) / len(own)
+
+
+def assert_plain_features(text):
+    page = Page(Document(text))
+    for i, (shape, record) in enumerate(zip(page.shapes, page.records())):
+        assert page.novelty(i) == plain_novelty(page, i)
+        assert record.values[INDEX["novelty"]] == plain_novelty(page, i)
+        assert record.values[INDEX["chrome_mark"]] == float(any(mark in shape.text for mark in CHROME_MARKS))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=40))
+def test_novelty_and_chrome_marks_are_the_plain_definitions(lines):
+    assert_plain_features("\n".join(lines) + "\n")
+
+
+def test_novelty_and_chrome_marks_of_the_seed_documents_are_the_plain_definitions():
+    assert SEEDS
+    for path in SEEDS:
+        assert_plain_features(path.read_text(encoding="utf-8"))
+
+
+def plain_best_stoplist(text, sample):
+    """The stoplist vote counted language by language."""
+    tokens = words(text[:sample * 12])[:sample]
+    lists = stoplists()
+    names = list(lists)
+    hits = [sum(token in lists[name] for token in tokens) for name in names]
+    near = [i for i, count in enumerate(hits) if count and count >= NEAR_BEST * max(hits)] or [names.index("English")]
+    best = min(near, key=lambda i: (names[i] != "English", len(lists[names[i]]), i))
+    return names[best], lists[names[best]]
+
+
+STOPWORDS = sorted({word for name in ("English", "German", "French", "Spanish", "Marathi", "Italian", "Dutch")
+                    for word in stoplists()[name]})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(STOPWORDS) | st.sampled_from(("harbour", "ferry", "Brücke", "42", "pier")),
+                max_size=120), st.sampled_from((5, 40, 400)))
+def test_the_packed_stoplist_vote_is_the_vote_counted_language_by_language(tokens, sample):
+    text = " ".join(tokens)
+    assert _best_stoplist(text, sample) == plain_best_stoplist(text, sample)
