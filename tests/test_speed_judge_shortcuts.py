@@ -1,8 +1,9 @@
 """The shortcuts of issue 17 item 6 that make the default cleaning faster decide what the plain computation decides.
 
 The stoplist vote unpacks every language's count at once; the judge's novelty counts a line's content words
-in two sets of the main block's words; the mark of page furniture is a fact of the line's text. Each is
-checked here against the plain way of computing the same thing, on varied documents.
+in two sets of the main block's words; the mark of page furniture is a fact of the line's text; the line
+judge and the duplicate-line rules share the keys of the lines they compare. Each is checked here against
+the plain way of computing the same thing, on varied documents.
 """
 
 from collections import Counter
@@ -10,8 +11,10 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
+from cleaner import Cleaner
 from cleaner.document import Document
 from cleaner.judge.features import CHROME_MARKS, INDEX, Page
+from cleaner.kinds.duplicate_line import line_key
 from cleaner.words import NEAR_BEST, _best_stoplist, stoplists, words
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
@@ -79,3 +82,28 @@ STOPWORDS = sorted({word for name in ("English", "German", "French", "Spanish", 
 def test_the_packed_stoplist_vote_is_the_vote_counted_language_by_language(tokens, sample):
     text = " ".join(tokens)
     assert _best_stoplist(text, sample) == plain_best_stoplist(text, sample)
+
+
+def assert_plain_keys(text):
+    """After a whole cleaning, every line key a rule remembered, and every key in the judge's line facts, is
+    the line's plain key, whichever rule computed it first."""
+    doc = Document(text)
+    Cleaner().clean_document(doc)
+    keys = doc.shared.get("line-keys", {})
+    assert all(key == line_key(line) for line, key in keys.items())
+    facts = [(line, fact) for name, known in doc.shared.items() if name.startswith("judge-lines:")
+             for line, fact in known.items()]
+    assert all(fact.key == (line_key(line) if len(line.split()) >= 2 else None) for line, fact in facts)
+    return keys, facts
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=30))
+def test_the_line_keys_the_rules_share_are_the_plain_keys(lines):
+    assert_plain_keys("\n".join(lines) + "\n")
+
+
+def test_the_line_keys_the_rules_share_in_the_seed_documents_are_the_plain_keys():
+    for path in SEEDS:
+        keys, facts = assert_plain_keys(path.read_text(encoding="utf-8"))
+        assert keys and facts

@@ -36,7 +36,7 @@ import regex
 
 from ..document import LONGEST_REMEMBERED, Document, remember
 from ..kinds.agreement import SECOND_EXTRACTION, Support
-from ..kinds.duplicate_line import line_key
+from ..kinds.duplicate_line import remembered_key
 from ..kinds.shape import LABEL, LineShape, effective_words, is_truncated, line_shapes, unspaced
 from ..words import LONG_WORD, best_stoplist, content_of, words
 
@@ -140,8 +140,8 @@ class LineFacts(NamedTuple):
     own: tuple[float, ...]
 
 
-def line_facts(shape: LineShape, stopwords: frozenset[str]) -> LineFacts:
-    """The facts of one line (``Page`` reads them through the document's cache)."""
+def line_facts(doc: Document, shape: LineShape, stopwords: frozenset[str]) -> LineFacts:
+    """The facts of one line of ``doc`` (``Page`` reads them through the document's cache)."""
     text = shape.text
     sample = text[:SAMPLE_CHARS]
     found = words(sample)
@@ -153,7 +153,7 @@ def line_facts(shape: LineShape, stopwords: frozenset[str]) -> LineFacts:
         cut=_cut_headline(text, shape.words),
         unspaced=unspaced(text, shape.words),
         short=count <= SHORT_WORDS and not shape.sentence and not CODE.search(text),
-        key=line_key(text) if 2 <= shape.words and len(text) <= LONGEST_REMEMBERED else None,
+        key=remembered_key(doc, text) if 2 <= shape.words and len(text) <= LONGEST_REMEMBERED else None,
         label=_label_headline(text, shape.sentence),
         label_ends=_label_ends(text),
         chrome=any(mark in text for mark in CHROME_MARKS),
@@ -193,7 +193,7 @@ class Page:
         self.shapes = shapes = line_shapes(doc)
         language, stopwords = best_stoplist(doc)
         known: dict[str, LineFacts] = doc.shared.setdefault(f"judge-lines:{language}", {})
-        self.facts = facts = [known.get(shape.text) or remember(known, shape.text, line_facts(shape, stopwords))
+        self.facts = facts = [known.get(shape.text) or remember(known, shape.text, line_facts(doc, shape, stopwords))
                               for shape in shapes]
         densities = [fact.density for fact in facts]
         counts = [fact.count for fact in facts]
