@@ -2,8 +2,9 @@
 
 The stoplist vote unpacks every language's count at once; the judge's novelty counts a line's content words
 in two sets of the main block's words; the mark of page furniture is a fact of the line's text; the line
-judge and the duplicate-line rules share the keys of the lines they compare. Each is checked here against
-the plain way of computing the same thing, on varied documents.
+judge and the duplicate-line rules share the keys of the lines they compare; the judge reads a text with the
+same non-blank lines as the one it judged before by that one's values. Each is checked here against the
+plain way of computing the same thing, on varied documents.
 """
 
 from collections import Counter
@@ -13,7 +14,7 @@ from hypothesis import given, settings, strategies as st
 
 from cleaner import Cleaner
 from cleaner.document import Document
-from cleaner.judge.features import CHROME_MARKS, INDEX, Page
+from cleaner.judge.features import CHROME_MARKS, INDEX, Page, features
 from cleaner.kinds.duplicate_line import line_key
 from cleaner.words import NEAR_BEST, _best_stoplist, stoplists, words
 
@@ -107,3 +108,42 @@ def test_the_line_keys_the_rules_share_in_the_seed_documents_are_the_plain_keys(
     for path in SEEDS:
         keys, facts = assert_plain_keys(path.read_text(encoding="utf-8"))
         assert keys and facts
+
+
+def respaced(lines, gaps):
+    """The lines as a text, with ``gaps`` blank (or blank-looking) lines after each."""
+    return "".join(line + "\n" + "\n" * gap + " \n" * (gap > 2) for line, gap in zip(lines, gaps))
+
+
+def assert_same_records(doc, text):
+    """The records of ``text`` read after ``doc``'s are those of a fresh document of ``text``."""
+    later = doc.with_text(text)
+    fresh = features(Document(text))
+    assert [(record.shape, record.values) for record in features(later)] == \
+        [(record.shape, record.values) for record in fresh]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([line for line in LINES if line]), min_size=1, max_size=25),
+       st.lists(st.integers(0, 3), min_size=25, max_size=25), st.lists(st.integers(0, 3), min_size=25, max_size=25),
+       st.sampled_from(("kept", "dropped", "replaced")))
+def test_a_text_with_the_same_lines_respaced_reads_the_records_of_a_fresh_document(lines, gaps, other_gaps, change):
+    """Blank lines added or taken away move every line (the records' shapes are the new text's); a line
+    dropped, or replaced by another, changes the values."""
+    doc = Document(respaced(lines, gaps))
+    features(doc)
+    other = next(line for line in LINES if line and line != lines[0])
+    then = {"kept": lines, "dropped": lines[1:], "replaced": [other, *lines[1:]]}[change]
+    assert_same_records(doc, respaced(then, other_gaps))
+
+
+def test_the_values_of_unchanged_lines_are_reused_and_those_of_changed_lines_are_not():
+    text = "\n".join(LINES) + "\n"
+    doc = Document(text)
+    first = features(doc)
+    later = doc.with_text(text.replace("\n", "\n\n"))
+    again = features(later)
+    assert all(old.values is new.values for old, new in zip(first, again))
+    assert [record.shape.line.start for record in again] != [record.shape.line.start for record in first]
+    changed = features(later.with_text(text.replace("Sign in\n", "")))
+    assert not any(old.values is new.values for old, new in zip(first, changed))

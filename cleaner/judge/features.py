@@ -183,7 +183,25 @@ def _own_values(shape: LineShape, count: int, sample: str) -> tuple[float, ...]:
 
 def features(doc: Document) -> list[Record]:
     """The records of every non-blank line of ``doc``, computed once per text."""
-    return doc.memo("judge-features", lambda: Page(doc).records())
+    return doc.memo("judge-features", lambda: _records(doc))
+
+
+def _records(doc: Document) -> list[Record]:
+    """The records of ``doc``'s lines; their values are those of the last text of the cleaning judged before
+    when that text had the same non-blank lines in the same language (a values list is read, never changed).
+
+    A record's values are read from the lines' texts and shapes, the language and the document's ``meta``
+    alone, and a cleaning often judges the same lines again: after the layout stage only touched blank lines
+    and spacing, the next pass runs the lines stage over them once more."""
+    shapes = line_shapes(doc)
+    lines = (best_stoplist(doc)[0], [shape[1:] for shape in shapes])  # a shape but for the line's offsets
+    last = doc.shared.get("judge-last-lines")
+    if last is not None and last[0] == lines:
+        # tuple.__new__ makes each record in C (a named tuple's own __new__ is a Python function)
+        return [tuple.__new__(Record, (shape, values)) for shape, values in zip(shapes, last[1])]
+    records = Page(doc).records()
+    doc.shared["judge-last-lines"] = (lines, [record.values for record in records])
+    return records
 
 
 class Page:
