@@ -3,18 +3,20 @@
 The stoplist vote unpacks every language's count at once; the judge's novelty counts a line's content words
 in two sets of the main block's words; the mark of page furniture is a fact of the line's text; the line
 judge and the duplicate-line rules share the keys of the lines they compare; the judge reads a text with the
-same non-blank lines as the one it judged before by that one's values. Each is checked here against the
-plain way of computing the same thing, on varied documents.
+same non-blank lines as the one it judged before by that one's values; the doubled words are found line by
+line, each line text once per cleaning. Each is checked here against the plain way of computing the same
+thing, on varied documents.
 """
 
 from collections import Counter
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from cleaner import Cleaner
 from cleaner.document import Document
 from cleaner.judge.features import CHROME_MARKS, INDEX, Page, features
+from cleaner.kinds.doubled_word import DOUBLE, _doubles
 from cleaner.kinds.duplicate_line import line_key
 from cleaner.words import NEAR_BEST, _best_stoplist, stoplists, words
 
@@ -147,3 +149,19 @@ def test_the_values_of_unchanged_lines_are_reused_and_those_of_changed_lines_are
     assert [record.shape.line.start for record in again] != [record.shape.line.start for record in first]
     changed = features(later.with_text(text.replace("Sign in\n", "")))
     assert not any(old.values is new.values for old, new in zip(first, changed))
+
+
+DOUBLING = st.lists(st.sampled_from(["the", "The", "a", "ab", " ", " ", " ", "  ", "\n", "\n\n", "'", "’", "-", "\r",
+                                     "\t", "1", "é", "\u2028", ".", "x"]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(DOUBLING, min_size=1, max_size=4))
+@example(["the the cat\nA a b\n\nx  x\r\n", "the the cat\nA a  b\nx x\n"])
+def test_doubled_words_found_line_by_line_are_those_found_in_the_whole_text(texts):
+    """Each text of a cleaning (``with_text``, so the next reads lines the first remembered) gives the
+    matches of ``DOUBLE`` over the whole text."""
+    doc = Document(texts[0])
+    for text in texts:
+        doc = doc.with_text(text)
+        assert list(_doubles(doc)) == [(match.start(), match.group()) for match in DOUBLE.finditer(text)]

@@ -223,7 +223,8 @@ class Page:
         self.first, self.last = _main_block(self.prose, counts)
         self.main_share = sum(counts[self.first:self.last + 1]) / max(sum(counts), 1)
         self.content = [fact.content for fact in facts]
-        vocabulary = Counter(word for i in range(self.first, self.last + 1) if self.prose[i] for word in self.content[i])
+        vocabulary = Counter(word for i in range(self.first, self.last + 1) if self.prose[i]
+                             for word in self.content[i])
         #: The content words of the main block's prose, and those of them in two of its lines or more.
         self.known = frozenset(vocabulary)
         self.common = frozenset(word for word, lines in vocabulary.items() if lines > 1)
