@@ -5,7 +5,8 @@ in two sets of the main block's words; the mark of page furniture is a fact of t
 judge and the duplicate-line rules share the keys of the lines they compare; the judge reads a text with the
 same non-blank lines as the one it judged before by that one's values; the doubled words are found line by
 line, each line text once per cleaning. Each is checked here against the plain way of computing the same
-thing, on varied documents.
+thing, on varied documents (the count of a line's digits, in C but for its few non-ASCII characters, in
+``test_judge_speed``).
 """
 
 from collections import Counter
@@ -165,3 +166,4 @@ def test_doubled_words_found_line_by_line_are_those_found_in_the_whole_text(text
     for text in texts:
         doc = doc.with_text(text)
         assert list(_doubles(doc)) == [(match.start(), match.group()) for match in DOUBLE.finditer(text)]
+

@@ -27,6 +27,7 @@ them. They describe a line by
 
 from __future__ import annotations
 
+import re
 import string
 from collections import Counter
 from operator import itemgetter
@@ -394,17 +395,20 @@ def _prose_sentence(shape: LineShape) -> bool:
 
 def _digit_share(text: str) -> float:
     """The share of digits among the line's letters and digits."""
-    if text.isascii():  # counted in C: delete the other characters
-        alnum = text.encode("ascii").translate(None, NOT_ALNUM)
-        digits = len(alnum.translate(None, ASCII_LETTERS))
-        return digits / len(alnum) if alnum else 0.0
-    digits = sum(map(str.isdigit, text))
-    alnum = digits + sum(map(str.isalpha, text))
-    return digits / alnum if alnum else 0.0
+    # its ASCII characters counted in C (the others deleted), then its other characters (most lines have few)
+    alnum = text.encode("ascii", "ignore").translate(None, NOT_ALNUM)
+    digits = len(alnum.translate(None, ASCII_LETTERS))
+    letters = len(alnum) - digits
+    if not text.isascii():
+        others = "".join(NON_ASCII.findall(text))
+        digits += sum(map(str.isdigit, others))
+        letters += sum(map(str.isalpha, others))
+    return digits / (digits + letters) if digits + letters else 0.0
 
 
 ASCII_LETTERS = bytes(string.ascii_letters, "ascii")
 NOT_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def _capitalised(text: str) -> float:
