@@ -15,7 +15,8 @@ from pathlib import Path
 from hypothesis import example, given, settings, strategies as st
 
 from cleaner import Cleaner
-from cleaner.document import Document
+from cleaner.document import LONGEST_REMEMBERED, Document
+from cleaner.judge import features as judge_features
 from cleaner.judge.features import CHROME_MARKS, INDEX, Page, features
 from cleaner.kinds.doubled_word import DOUBLE, _doubles
 from cleaner.kinds.duplicate_line import line_key
@@ -150,6 +151,23 @@ def test_the_values_of_unchanged_lines_are_reused_and_those_of_changed_lines_are
     assert [record.shape.line.start for record in again] != [record.shape.line.start for record in first]
     changed = features(later.with_text(text.replace("Sign in\n", "")))
     assert not any(old.values is new.values for old, new in zip(first, changed))
+
+
+def test_the_values_kept_for_the_next_text_hold_no_huge_line_and_no_huge_text(monkeypatch):
+    """Reusing values keeps the last text's lines and values until the next text is judged: not for a text
+    with a line longer than any cache of the cleaning keeps, nor for one of more than ``LAST_LINES_KEPT``
+    lines (its next records would be made while these are kept)."""
+    line = "x" * (LONGEST_REMEMBERED + 1)
+    doc = Document("Title\nA line\n")
+    features(doc)
+    assert "judge-last-lines" in doc.shared
+    features(doc.with_text(f"Title\n{line}\n"))
+    assert "judge-last-lines" not in doc.shared
+    monkeypatch.setattr(judge_features, "LAST_LINES_KEPT", 3)
+    features(doc.with_text("One\nTwo\nThree\n"))
+    assert "judge-last-lines" in doc.shared
+    features(doc.with_text("One\nTwo\nThree\nFour\n"))
+    assert "judge-last-lines" not in doc.shared
 
 
 DOUBLING = st.lists(st.sampled_from(["the", "The", "a", "ab", " ", " ", " ", "  ", "\n", "\n\n", "'", "’", "-", "\r",

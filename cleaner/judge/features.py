@@ -79,6 +79,9 @@ PROSE_WORDS = 10
 PROSE_DENSITY = 0.2
 #: Prose lines at most this many lines apart make one block of text.
 BLOCK_GAP = 12
+#: The most lines of a text whose records' values the next text of the cleaning may reuse (``_records``); a
+#: text with a longer line (``LONGEST_REMEMBERED``) keeps none either.
+LAST_LINES_KEPT = 10_000
 #: Distances, runs and lengths are read up to these caps (so that each feature lies between 0 and 1).
 DISTANCE_CAP = 30
 RUN_CAP = 20
@@ -201,7 +204,10 @@ def _records(doc: Document) -> list[Record]:
         # tuple.__new__ makes each record in C (a named tuple's own __new__ is a Python function)
         return [tuple.__new__(Record, (shape, values)) for shape, values in zip(shapes, last[1])]
     records = Page(doc).records()
-    doc.shared["judge-last-lines"] = (lines, [record.values for record in records])
+    if len(shapes) <= LAST_LINES_KEPT and all(len(shape.text) <= LONGEST_REMEMBERED for shape in shapes):
+        doc.shared["judge-last-lines"] = (lines, [record.values for record in records])
+    else:  # the next text's records would be made while these are kept: twice the memory of a huge text's
+        doc.shared.pop("judge-last-lines", None)
     return records
 
 
