@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import struct
 from functools import cache
-from itertools import repeat
 from pathlib import Path
 
 import regex
@@ -52,8 +52,10 @@ def words(text: str) -> list[str]:
     return (ASCII_WORD if lowered.isascii() else WORD).findall(lowered)
 
 
-#: Bits per language in a packed count (see ``_language_masks``): room for samples of up to 65,535 words.
+#: Bits per language in a packed count (see ``_language_masks``): room for samples of up to 65,535 words. The
+#: counts are unpacked as little-endian unsigned shorts (``COUNT_FORMAT``), one per language.
 COUNT_BITS = 16
+COUNT_FORMAT = "<{}H"
 
 
 @cache
@@ -128,12 +130,12 @@ def _best_stoplist(text: str, sample: int) -> tuple[str, frozenset[str]]:
     of the most hits, the smallest list (the most specific), English on a tie."""
     assert sample < 1 << COUNT_BITS
     masks = _language_masks()
-    packed = sum(map(masks.get, words(text[: sample * 12])[:sample], repeat(0)))
-    field = (1 << COUNT_BITS) - 1
+    packed = sum(filter(None, map(masks.get, words(text[: sample * 12])[:sample])))  # adding 0 copies a big int
     lists = stoplists()
     names = list(lists)
-    hits = [packed >> (position * COUNT_BITS) & field for position in range(len(names))]
-    near = [i for i in range(len(names)) if hits[i] and hits[i] >= NEAR_BEST * max(hits)] or [names.index("English")]
+    hits = struct.unpack(COUNT_FORMAT.format(len(names)), packed.to_bytes(len(names) * COUNT_BITS // 8, "little"))
+    most = max(hits)
+    near = [i for i in range(len(names)) if hits[i] and hits[i] >= NEAR_BEST * most] or [names.index("English")]
     best = min(near, key=lambda i: (names[i] != "English", len(lists[names[i]]), i))
     return names[best], lists[names[best]]
 

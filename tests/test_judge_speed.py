@@ -103,8 +103,9 @@ def test_the_compiled_model_scores_and_explains_as_walking_its_trees():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(max_codepoint=127)))
-def test_digit_share_of_ascii_text_counts_as_for_any_text(text):
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text()
+       | st.text(alphabet=st.sampled_from("a1 Z9.é²٣١ж字½Ⅻ\u0300-’")))
+def test_digit_share_counts_ascii_and_other_characters_as_the_plain_definition(text):
     digits = sum(map(str.isdigit, text))
     alnum = digits + sum(map(str.isalpha, text))
     assert _digit_share(text) == (digits / alnum if alnum else 0.0)

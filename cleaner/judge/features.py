@@ -27,6 +27,7 @@ them. They describe a line by
 
 from __future__ import annotations
 
+import re
 import string
 from collections import Counter
 from operator import itemgetter
@@ -36,7 +37,7 @@ import regex
 
 from ..document import LONGEST_REMEMBERED, Document, remember
 from ..kinds.agreement import SECOND_EXTRACTION, Support
-from ..kinds.duplicate_line import line_key
+from ..kinds.duplicate_line import remembered_key
 from ..kinds.shape import CLOSERS, LABEL, LineShape, effective_words, is_truncated, line_shapes, unspaced
 from ..words import LONG_WORD, best_stoplist, content_of, words
 
@@ -78,6 +79,9 @@ PROSE_WORDS = 10
 PROSE_DENSITY = 0.2
 #: Prose lines at most this many lines apart make one block of text.
 BLOCK_GAP = 12
+#: The most lines of a text whose records' values the next text of the cleaning may reuse (``_records``); a
+#: text with a longer line (``LONGEST_REMEMBERED``) keeps none either.
+LAST_LINES_KEPT = 10_000
 #: Distances, runs and lengths are read up to these caps (so that each feature lies between 0 and 1).
 DISTANCE_CAP = 30
 RUN_CAP = 20
@@ -134,12 +138,14 @@ class LineFacts(NamedTuple):
     key: str | None
     label: bool
     label_ends: tuple[str, ...]
+    #: The line holds one of ``CHROME_MARKS``.
+    chrome: bool
     #: The line's values of the features its text alone decides: those of ``FEATURES`` up to ``title_case``.
     own: tuple[float, ...]
 
 
-def line_facts(shape: LineShape, stopwords: frozenset[str]) -> LineFacts:
-    """The facts of one line (``Page`` reads them through the document's cache)."""
+def line_facts(doc: Document, shape: LineShape, stopwords: frozenset[str]) -> LineFacts:
+    """The facts of one line of ``doc`` (``Page`` reads them through the document's cache)."""
     text = shape.text
     sample = text[:SAMPLE_CHARS]
     found = words(sample)
@@ -151,9 +157,10 @@ def line_facts(shape: LineShape, stopwords: frozenset[str]) -> LineFacts:
         cut=_cut_headline(text, shape.words),
         unspaced=unspaced(text, shape.words),
         short=count <= SHORT_WORDS and not shape.sentence and not CODE.search(text),
-        key=line_key(text) if 2 <= shape.words and len(text) <= LONGEST_REMEMBERED else None,
+        key=remembered_key(doc, text) if 2 <= shape.words and len(text) <= LONGEST_REMEMBERED else None,
         label=_label_headline(text, shape.sentence),
         label_ends=_label_ends(text),
+        chrome=any(mark in text for mark in CHROME_MARKS),
         own=_own_values(shape, count, sample),
     )
 
@@ -180,7 +187,28 @@ def _own_values(shape: LineShape, count: int, sample: str) -> tuple[float, ...]:
 
 def features(doc: Document) -> list[Record]:
     """The records of every non-blank line of ``doc``, computed once per text."""
-    return doc.memo("judge-features", lambda: Page(doc).records())
+    return doc.memo("judge-features", lambda: _records(doc))
+
+
+def _records(doc: Document) -> list[Record]:
+    """The records of ``doc``'s lines; their values are those of the last text of the cleaning judged before
+    when that text had the same non-blank lines in the same language (a values list is read, never changed).
+
+    A record's values are read from the lines' texts and shapes, the language and the document's ``meta``
+    alone, and a cleaning often judges the same lines again: after the layout stage only touched blank lines
+    and spacing, the next pass runs the lines stage over them once more."""
+    shapes = line_shapes(doc)
+    lines = (best_stoplist(doc)[0], [shape[1:] for shape in shapes])  # a shape but for the line's offsets
+    last = doc.shared.get("judge-last-lines")
+    if last is not None and last[0] == lines:
+        # tuple.__new__ makes each record in C (a named tuple's own __new__ is a Python function)
+        return [tuple.__new__(Record, (shape, values)) for shape, values in zip(shapes, last[1])]
+    records = Page(doc).records()
+    if len(shapes) <= LAST_LINES_KEPT and all(len(shape.text) <= LONGEST_REMEMBERED for shape in shapes):
+        doc.shared["judge-last-lines"] = (lines, [record.values for record in records])
+    else:  # the next text's records would be made while these are kept: twice the memory of a huge text's
+        doc.shared.pop("judge-last-lines", None)
+    return records
 
 
 class Page:
@@ -190,7 +218,7 @@ class Page:
         self.shapes = shapes = line_shapes(doc)
         language, stopwords = best_stoplist(doc)
         known: dict[str, LineFacts] = doc.shared.setdefault(f"judge-lines:{language}", {})
-        self.facts = facts = [known.get(shape.text) or remember(known, shape.text, line_facts(shape, stopwords))
+        self.facts = facts = [known.get(shape.text) or remember(known, shape.text, line_facts(doc, shape, stopwords))
                               for shape in shapes]
         densities = [fact.density for fact in facts]
         counts = [fact.count for fact in facts]
@@ -202,8 +230,11 @@ class Page:
         self.first, self.last = _main_block(self.prose, counts)
         self.main_share = sum(counts[self.first:self.last + 1]) / max(sum(counts), 1)
         self.content = [fact.content for fact in facts]
-        self.vocabulary = Counter(word for i in range(self.first, self.last + 1) if self.prose[i]
-                                  for word in self.content[i])
+        vocabulary = Counter(word for i in range(self.first, self.last + 1) if self.prose[i]
+                             for word in self.content[i])
+        #: The content words of the main block's prose, and those of them in two of its lines or more.
+        self.known = frozenset(vocabulary)
+        self.common = frozenset(word for word, lines in vocabulary.items() if lines > 1)
         self.title = _title(doc, self.content)
         self.repeats = _repeats([fact.key for fact in facts])
         self.labels = Counter(part for fact in facts for part in fact.label_ends)
@@ -218,8 +249,8 @@ class Page:
         own = self.content[i]
         if not own:
             return 0.5
-        itself = 1 if self.prose[i] and self.first <= i <= self.last else 0
-        return 1 - sum(1 for word in own if self.vocabulary[word] > itself) / len(own)
+        known = self.common if self.prose[i] and self.first <= i <= self.last else self.known
+        return 1 - len(own & known) / len(own)
 
     def interrupts(self, i: int, novelty: float) -> bool:
         """Whether line ``i`` is a plain headline dropped into running text: ``INTERRUPT_WORDS`` words or more,
@@ -264,7 +295,7 @@ class Page:
             float(measured and count >= 4 and density < PROSE_DENSITY / 2),
             float(label),
             float(shape.list_item),
-            float(any(mark in text for mark in CHROME_MARKS)),
+            float(fact.chrome),
             float(run > 0),
             min(run, RUN_CAP) / RUN_CAP,
             self.dump,
@@ -370,17 +401,20 @@ def _prose_sentence(shape: LineShape) -> bool:
 
 def _digit_share(text: str) -> float:
     """The share of digits among the line's letters and digits."""
-    if text.isascii():  # counted in C: delete the other characters
-        alnum = text.encode("ascii").translate(None, NOT_ALNUM)
-        digits = len(alnum.translate(None, ASCII_LETTERS))
-        return digits / len(alnum) if alnum else 0.0
-    digits = sum(map(str.isdigit, text))
-    alnum = digits + sum(map(str.isalpha, text))
-    return digits / alnum if alnum else 0.0
+    # its ASCII characters counted in C (the others deleted), then its other characters (most lines have few)
+    alnum = text.encode("ascii", "ignore").translate(None, NOT_ALNUM)
+    digits = len(alnum.translate(None, ASCII_LETTERS))
+    letters = len(alnum) - digits
+    if not text.isascii():
+        others = "".join(NON_ASCII.findall(text))
+        digits += sum(map(str.isdigit, others))
+        letters += sum(map(str.isalpha, others))
+    return digits / (digits + letters) if digits + letters else 0.0
 
 
 ASCII_LETTERS = bytes(string.ascii_letters, "ascii")
 NOT_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def _capitalised(text: str) -> float:

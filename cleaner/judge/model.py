@@ -79,8 +79,9 @@ class Model:
         each step down a tree adds the change of value to the feature it tested. A yes/no feature the line
         lacks is not named (the phrase would say the opposite)."""
         names: list[str] = []
-        for value, name, place in sorted(zip(self._added(values), FEATURES, range(len(FEATURES))), reverse=True):
-            if value <= 0 or len(names) == count:
+        added = [entry for entry in zip(self._added(values), FEATURES, range(len(FEATURES))) if entry[0] > 0]
+        for _, name, place in sorted(added, reverse=True):
+            if len(names) == count:
                 break
             if values[place] or name not in FLAGS:
                 names.append(name)

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 import re
 
 from ..change import Finding
-from ..document import Document
+from ..document import Document, remember
 from ..rules import Rule
 from ..words import best_stoplist, stoplists, stopword_density, words
 from .base import Kind, Param, Stage
@@ -55,18 +55,19 @@ class DoubledWord(Kind):
         self.exceptions = frozenset(w.casefold() for w in self.options["exceptions"])
 
     def find(self, doc: Document) -> Iterator[Finding]:
-        for match in DOUBLE.finditer(doc.text):
-            run = match.group().split()
+        for start, double in _doubles(doc):
+            end = start + len(double)
+            run = double.split()
             word = run[0].casefold()
             if word in self.exceptions or word.isdigit():
                 continue
             capitalised = [w for w in run if w[0].isupper()]
             keep = capitalised[0] if run[0][0].islower() and capitalised else run[0]
             fix = word in self.fix_words and (best_stoplist(doc)[0] == "English" or
-                                              self._in_english(doc.text, match.start(), match.end(), word))
+                                              self._in_english(doc.text, start, end, word))
             action = None if fix else "report"
             reason = f"{' '.join(run)!r}: the word is doubled"
-            yield self.finding(match.start(), match.end(), keep, reason, action=action)
+            yield self.finding(start, end, keep, reason, action=action)
 
     def _in_english(self, text: str, start: int, end: int, word: str) -> bool:
         """Whether the ``CONTEXT_WORDS`` words each side of the double of ``word`` at ``start:end`` are
@@ -77,6 +78,19 @@ class DoubledWord(Kind):
         after = _once(words(text[end:end + self.REACH]))[:n]
         context = [token for token in before + after if token != word]
         return stopword_density(context, stoplists()["English"]) >= self.options["context_density"]
+
+
+def _doubles(doc: Document) -> Iterator[tuple[int, str]]:
+    """Where ``DOUBLE`` matches in ``doc`` and what: read line by line (a match holds no newline, and a line's
+    end is one to the lookarounds as the text's is), each line text once per cleaning (the next pass reads
+    mostly the same lines)."""
+    seen: dict[str, tuple[tuple[int, str], ...]] = doc.shared.setdefault("doubled-words", {})
+    for line in doc.lines:
+        found = seen.get(line.text)
+        if found is None:
+            found = remember(seen, line.text, tuple((at.start(), at.group()) for at in DOUBLE.finditer(line.text)))
+        for at, double in found:
+            yield line.start + at, double
 
 
 def _once(tokens: list[str]) -> list[str]:

@@ -47,6 +47,13 @@ def line_key(text: str) -> str | None:
     return text.strip().casefold()
 
 
+def remembered_key(doc: Document, text: str) -> str | None:
+    """``line_key(text)``, remembered per line text over the cleaning of ``doc`` and shared by the rules that
+    key lines (the duplicate-line rules, the line judge): the lines stage sees most lines again."""
+    keys: dict[str, str | None] = doc.shared.setdefault("line-keys", {})
+    return keys[text] if text in keys else remember(keys, text, line_key(text))
+
+
 class DuplicateLine(Kind):
     name = "duplicate-line"
     stage = Stage.LINES
@@ -94,7 +101,6 @@ class DuplicateLine(Kind):
         """
         head, min_words, first_seen, kept = self.options["head"], self.options["min_words"], set(), 0
         first_line = self.options["first_line"]
-        keys: dict[str, str | None] = doc.shared.setdefault("line-keys", {})  # the lines stage sees most lines again
         shapes = line_shapes(doc)
         counts = Counter(shape.words for shape in shapes)
         rank = 0
@@ -103,7 +109,7 @@ class DuplicateLine(Kind):
                 break
             key = None
             if shape.words >= min_words and counts[shape.words] > 1:
-                key = keys[shape.text] if shape.text in keys else remember(keys, shape.text, line_key(shape.text))
+                key = remembered_key(doc, shape.text)
             if shape.words >= min_words:
                 rank += 1
             if key is not None and key in first_seen:

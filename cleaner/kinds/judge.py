@@ -27,6 +27,7 @@ Before/after, in the middle of an article::
 from __future__ import annotations
 
 import math
+from operator import itemgetter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,8 @@ DOUBTFUL_SHAPES = ("interrupting_headline", "cut_on_topic")
 #: Each shape of either kind with its place in a record's values.
 JUNK_PLACES = tuple((name, INDEX[name]) for name in JUNK_SHAPES)
 DOUBTFUL_PLACES = tuple((name, INDEX[name]) for name in DOUBTFUL_SHAPES)
+#: A record's values of the shapes of either kind, as a tuple.
+SHAPE_VALUES = itemgetter(*(place for _, place in JUNK_PLACES + DOUBTFUL_PLACES))
 #: A repeated line of this many words is a paragraph, which writers repeat on purpose.
 PARAGRAPH_WORDS = 15
 #: The most scores of distinct lines one cleaning remembers (a huge text has a record for each line already).
@@ -98,10 +101,10 @@ class LineJudge(Kind):
                 odds = model.log_odds(values)
                 if len(scored) < REMEMBERED_SIGNATURES:
                     scored[signature] = odds
+            if odds < drop_at and (odds < report_at or record.shape.sentence) and not any(SHAPE_VALUES(values)):
+                continue  # a sentence is dropped or left alone, never only reported: clean prose logs nothing
             shapes = [name for name, place in JUNK_PLACES if values[place]]
             doubtful = [name for name, place in DOUBTFUL_PLACES if values[place]]
-            if odds < drop_at and not shapes and not doubtful and (odds < report_at or record.shape.sentence):
-                continue  # a sentence is dropped or left alone, never only reported: clean prose logs nothing
             action, verdict = self._verdict(record, odds, drop_at, bool(shapes))
             if action == "report" and not doc.reports:
                 continue
