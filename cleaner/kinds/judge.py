@@ -27,8 +27,8 @@ Before/after, in the middle of an article::
 from __future__ import annotations
 
 import math
-from operator import itemgetter
 from collections.abc import Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 

@@ -21,10 +21,11 @@ import regex
 from ..change import Finding
 from ..document import Document
 from .base import Kind, Param, Stage
-from .duplicate_line import line_key
+from .duplicate_line import line_key, remembered_key
 from .shape import line_shapes
 
-#: What separates a page's title from the site's name: a bar, a dash or a colon pair, with spaces around.
+#: What separates a page's title from the site's name, with spaces around: a bar, a dash, a bullet, a guillemet,
+#: a colon (French spacing) or two.
 SITE_SEPARATOR = regex.compile(r"\s+(?:[|–—•·»:]|-{1,2}|::)\s+")
 
 
@@ -56,7 +57,7 @@ class KnownTitle(Kind):
             return
         keys = title_keys(title)
         for shape in line_shapes(doc)[:self.options["head"]]:
-            if shape.words >= self.options["min_words"] and line_key(shape.text) in keys:
+            if shape.words >= self.options["min_words"] and remembered_key(doc, shape.text) in keys:
                 start, end = doc.line_span(shape.line)
                 yield self.finding(start, end, "", f"the source's title ({title[:80]!r}), not its body")
                 return
