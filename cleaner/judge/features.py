@@ -8,7 +8,9 @@ them. They describe a line by
 * its stopword density in the document's language (``cleaner.words.best_stoplist``);
 * where it stands against the *main block*: the run of long prose lines
   (``PROSE_WORDS`` words or more, dense enough in stopwords) that holds the
-  most words, prose lines at most ``BLOCK_GAP`` lines apart;
+  most words, prose lines at most ``blocks.BLOCK_GAP`` lines apart; and
+  whether it lies outside the article's run of sentences (``blocks.article_block``,
+  which only the verdict reads: the model does not weigh it);
 * its neighbours: prose on both sides, the run of short lines it sits in, and
   how much of the document sits in such runs (a page dump, not an article);
 * repetition: the line repeated elsewhere in the document;
@@ -40,6 +42,7 @@ from ..kinds.agreement import SECOND_EXTRACTION, Support
 from ..kinds.duplicate_line import remembered_key
 from ..kinds.shape import CLOSERS, LABEL, LineShape, effective_words, is_truncated, line_shapes, unspaced
 from ..words import LONG_WORD, best_stoplist, content_of, words
+from .blocks import article_block, main_block, short_runs
 
 #: The features, in the order of a record's values.
 FEATURES = (
@@ -49,7 +52,7 @@ FEATURES = (
     "page_dump", "main_share", "before_main", "after_main", "distance", "first_line", "between_prose",
     "labelled_link", "cut_headline", "run_outside", "run_inside", "short_outside", "prose_outside",
     "interrupting_headline", "cut_on_topic",
-    "next_to_prose", "prose_nearby", "repeated", "novelty", "title_overlap", "second_missing",
+    "next_to_prose", "prose_nearby", "repeated", "novelty", "title_overlap", "second_missing", "outside_article",
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 #: The features that are yes (1.0) or no (0.0).
@@ -59,17 +62,14 @@ FLAGS = frozenset({
     "list_item", "chrome_mark", "in_run", "before_main", "after_main", "first_line", "between_prose",
     "labelled_link", "cut_headline", "run_outside", "run_inside", "short_outside", "prose_outside",
     "interrupting_headline", "cut_on_topic",
-    "next_to_prose", "repeated", "interrupting_headline", "cut_on_topic",
+    "next_to_prose", "repeated", "interrupting_headline", "cut_on_topic", "outside_article",
 })
 
-#: A line of at most this many words (and no sentence end) is short; ``RUN`` short lines in a row make a run.
+#: A line of at most this many words (and no sentence end) is short (``blocks.short_runs``).
 SHORT_WORDS = 4
-RUN = 3
 #: Of a longer line only its start is read for words, stopwords, capitals and digits: a huge line is prose
 #: by any measure, and a list of all its words would take many copies of it in memory.
 SAMPLE_CHARS = 4000
-#: A run of short lines whose lines are mostly this dense in stopwords is verse, not a menu.
-VERSE_DENSITY = 0.5
 #: Code and markup: an assignment, a statement end, braces, a backtick, an HTML tag, an empty call, a
 #: Markdown link, a shell or Python prompt; a text table's box-drawing characters. A line holding one is
 #: not a menu item: it makes no run of short lines.
@@ -77,8 +77,9 @@ CODE = regex.compile(r"[=;{}`\u2500-\u257f]|<[A-Za-z/!]|/>|\(\)|\]\(|^(?:\$|>>>)
 #: A prose line has this many words and this stopword density (any density in a language without a stoplist).
 PROSE_WORDS = 10
 PROSE_DENSITY = 0.2
-#: Prose lines at most this many lines apart make one block of text.
-BLOCK_GAP = 12
+#: A line more than this many lines before or after the article's run of sentences (``blocks.article_block``)
+#: is outside the article.
+ARTICLE_MARGIN = 4
 #: The most lines of a text whose records' values the next text of the cleaning may reuse (``_records``); a
 #: text with a longer line (``LONGEST_REMEMBERED``) keeps none either.
 LAST_LINES_KEPT = 10_000
@@ -223,11 +224,14 @@ class Page:
         densities = [fact.density for fact in facts]
         counts = [fact.count for fact in facts]
         self.measured = _measured(counts, densities)
-        self.prose = [fact.count >= PROSE_WORDS and not fact.cut
-                      and (fact.density >= PROSE_DENSITY or not self.measured or fact.unspaced) for fact in facts]
-        self.runs = _runs([fact.short for fact in facts], densities)
+        #: Dense enough in stopwords for prose (any line in a language the stoplist does not know), not cut off.
+        dense = [not fact.cut and (fact.density >= PROSE_DENSITY or not self.measured or fact.unspaced)
+                 for fact in facts]
+        self.prose = [count >= PROSE_WORDS and is_dense for count, is_dense in zip(counts, dense)]
+        self.runs = short_runs([fact.short for fact in facts], densities)
         self.dump = sum(1 for run in self.runs if run) / max(len(self.runs), 1)
-        self.first, self.last = _main_block(self.prose, counts)
+        self.first, self.last = main_block(self.prose, counts)
+        self.article = article_block(counts, [shape.sentence for shape in shapes], dense)
         self.main_share = sum(counts[self.first:self.last + 1]) / max(sum(counts), 1)
         self.content = [fact.content for fact in facts]
         vocabulary = Counter(word for i in range(self.first, self.last + 1) if self.prose[i]
@@ -319,7 +323,13 @@ class Page:
             novelty,
             len(own & self.title) / len(own) if own and i else 0.0,
             0.0 if self.support is None else 1 - (self.support.of(text[:SAMPLE_CHARS]) or 0.0),
+            float(self.outside_article(i)),
         ]
+
+    def outside_article(self, i: int) -> bool:
+        """Whether line ``i`` is more than ``ARTICLE_MARGIN`` lines before or after the article's run of
+        sentences (never when the text has none)."""
+        return self.article is not None and not self.article[0] - ARTICLE_MARGIN <= i <= self.article[1] + ARTICLE_MARGIN
 
 
 def _measured(counts: list[int], densities: list[float]) -> bool:
@@ -327,46 +337,6 @@ def _measured(counts: list[int], densities: list[float]) -> bool:
     stopword (in a language it knows, nearly all of them do)."""
     long = [density for count, density in zip(counts, densities) if count >= PROSE_WORDS]
     return not long or 2 * sum(1 for density in long if density) >= len(long)
-
-
-def _runs(short: list[bool], densities: list[float]) -> list[int]:
-    """For each line, the length of the run of ``RUN`` or more short lines it sits in (0 when none). A run
-    where half the lines or more are denser in stopwords than ``VERSE_DENSITY`` reads as prose (a stanza, a
-    chorus: "and the crows / from the fence posts"), not as a menu of names, and does not count.
-
-    >>> _runs([True, True, True, False, True, True], [0.0] * 6)
-    [3, 3, 3, 0, 0, 0]
-    """
-    runs = [0] * len(short)
-    start = 0
-    while start < len(short):
-        end = start
-        while end < len(short) and short[end] == short[start]:
-            end += 1
-        verse = 2 * sum(density > VERSE_DENSITY for density in densities[start:end]) >= end - start
-        if short[start] and end - start >= RUN and not verse:
-            runs[start:end] = [end - start] * (end - start)
-        start = end
-    return runs
-
-
-def _main_block(prose: list[bool], counts: list[int]) -> tuple[int, int]:
-    """The first and last line of the block of prose lines (at most ``BLOCK_GAP`` apart) with the most words;
-    the whole text when it has no prose line.
-
-    >>> _main_block([True, False, True] + [False] * 20 + [True], [10, 1, 10] + [1] * 20 + [12])
-    (0, 2)
-    """
-    anchors = [i for i, is_prose in enumerate(prose) if is_prose]
-    if not anchors:
-        return 0, len(prose) - 1
-    blocks = [[anchors[0]]]
-    for i in anchors[1:]:
-        if i - blocks[-1][-1] > BLOCK_GAP:
-            blocks.append([])
-        blocks[-1].append(i)
-    main = max(blocks, key=lambda block: sum(counts[i] for i in block))
-    return main[0], main[-1]
 
 
 def _title(doc: Document, content: list[set[str]]) -> set[str]:

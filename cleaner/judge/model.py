@@ -27,7 +27,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
-from .features import FEATURES, FLAGS, Record
+from .features import ARTICLE_MARGIN, FEATURES, FLAGS, Record
 
 
 class Model:
@@ -249,5 +249,6 @@ _PHRASES = {
     "novelty": lambda r: f"{r.get('novelty'):.0%} of its content words not in the main text",
     "title_overlap": lambda r: f"{r.get('title_overlap'):.0%} of its content words in the title",
     "second_missing": lambda r: f"{r.get('second_missing'):.0%} of it missing from the stricter extraction",
+    "outside_article": lambda r: f"more than {ARTICLE_MARGIN} lines outside the article's run of sentences",
 }
 assert set(_PHRASES) == set(FEATURES)

@@ -13,7 +13,11 @@ not trained on, for the precision of the drops (``rules/judge/README.md``).
 Two shapes are junk below the threshold too: a labelled link (when more
 likely junk than not) and a headline cut off with an ellipsis, new to the
 text; a plain headline between two paragraphs and an on-topic cut-off line
-are reported. A repeated paragraph is never dropped: writers repeat one on
+are reported. With the ``outside_article`` option (the article-body preset), a line of a
+page dump more than a few lines outside the article's run of sentences
+(``cleaner.judge.blocks.article_block``: the teasers, comments and footers
+under it, the menus above it) goes when the model finds it more likely junk
+than not. A repeated paragraph is never dropped: writers repeat one on
 purpose (J012 drops repeated blocks). Unless ``first_line`` is on, the first
 line is kept: it is the text's title, which only the article-body preset
 judges.
@@ -52,6 +56,9 @@ DOUBTFUL_SHAPES = ("interrupting_headline", "cut_on_topic")
 #: Each shape of either kind with its place in a record's values.
 JUNK_PLACES = tuple((name, INDEX[name]) for name in JUNK_SHAPES)
 DOUBTFUL_PLACES = tuple((name, INDEX[name]) for name in DOUBTFUL_SHAPES)
+#: A line of a page dump outside the article's run of sentences (``outside_article``) goes, with the
+#: ``outside_article`` option, when the model finds it more likely junk than not.
+OUTSIDE = INDEX["outside_article"]
 #: A record's values of the shapes of either kind, as a tuple.
 SHAPE_VALUES = itemgetter(*(place for _, place in JUNK_PLACES + DOUBTFUL_PLACES))
 #: A repeated line of this many words is a paragraph, which writers repeat on purpose.
@@ -69,6 +76,8 @@ class LineJudge(Kind):
         "model": Param(str, "judge/model.json", help="the model's weights and thresholds, relative to the rule's file"),
         "calibration": Param(str, "default", help="which of the model's threshold pairs (drop, report) to use"),
         "first_line": Param(bool, False, help="the first line (the title) may be dropped too"),
+        "outside_article": Param(bool, False, help="in a page dump, a line more than a few lines outside the "
+                                 "article's run of sentences goes when the model finds it more likely junk than not"),
     }
 
     def __init__(self, rule: Rule) -> None:
@@ -93,6 +102,7 @@ class LineJudge(Kind):
         #: surroundings did not change comes back in the next round; the lines of a menu look alike).
         scored: dict[Any, float] = doc.shared.setdefault(f"judge-scores:{self.rule.code}:{regime}", {})
         explained: dict[Any, list[str]] = doc.shared.setdefault(f"judge-reasons:{self.rule.code}:{regime}", {})
+        cut_outside = self.options["outside_article"] and regime == "page"
         for record in records if self.options["first_line"] else records[1:]:
             values = record.values
             signature = model.signature(values)
@@ -101,11 +111,13 @@ class LineJudge(Kind):
                 odds = model.log_odds(values)
                 if len(scored) < REMEMBERED_SIGNATURES:
                     scored[signature] = odds
-            if odds < drop_at and (odds < report_at or record.shape.sentence) and not any(SHAPE_VALUES(values)):
+            outside = cut_outside and 0 <= odds < drop_at and values[OUTSIDE] > 0  # named when it decides
+            if (odds < drop_at and (odds < report_at or record.shape.sentence) and not any(SHAPE_VALUES(values))
+                    and not outside):
                 continue  # a sentence is dropped or left alone, never only reported: clean prose logs nothing
-            shapes = [name for name, place in JUNK_PLACES if values[place]]
+            shapes = [name for name, place in JUNK_PLACES if values[place]] + (["outside_article"] if outside else [])
             doubtful = [name for name, place in DOUBTFUL_PLACES if values[place]]
-            action, verdict = self._verdict(record, odds, drop_at, bool(shapes))
+            action, verdict = self._verdict(record, odds, drop_at, shapes)
             if action == "report" and not doc.reports:
                 continue
             score = sigmoid(odds)
@@ -118,14 +130,17 @@ class LineJudge(Kind):
                                language=language)
 
     @staticmethod
-    def _verdict(record: Record, odds: float, drop_at: float, shaped: bool) -> tuple[Action, str]:
+    def _verdict(record: Record, odds: float, drop_at: float, shapes: list[str]) -> tuple[Action, str]:
         """Drop or report, and what the reason adds: a repeated paragraph is only reported; a cut-off
-        headline goes whatever its score, a labelled link when the model finds it more likely junk than not
-        (on the dev collections the shape alone was right for 95% of cut-off headlines, and for 76-94% of
-        labelled links); any other line goes at the drop threshold and is reported below it."""
+        headline goes whatever its score, a labelled link or a line outside the article (``shapes`` names
+        it only then) when the model finds it more likely junk than not (on the dev collections the shape
+        alone was right for 95% of cut-off headlines, and for 76-94% of labelled links); any other line goes
+        at the drop threshold and is reported below it."""
         if record.shape.words >= PARAGRAPH_WORDS and record.get("repeated"):
             return "report", "; a repeated paragraph: reported only (writers repeat paragraphs on purpose)"
-        if shaped and (odds >= 0 or record.get("cut_headline")):
+        if shapes == ["outside_article"]:
+            return "drop", "; more likely junk than not there"
+        if shapes and (odds >= 0 or record.get("cut_headline")):
             return "drop", "; junk by its shape"
         if odds >= drop_at:
             return "drop", ""
