@@ -9,8 +9,9 @@ them. They describe a line by
 * where it stands against the *main block*: the run of long prose lines
   (``PROSE_WORDS`` words or more, dense enough in stopwords) that holds the
   most words, prose lines at most ``blocks.BLOCK_GAP`` lines apart; and
-  whether it lies outside the article's run of sentences (``blocks.article_block``,
-  which only the verdict reads: the model does not weigh it);
+  whether it lies outside the article's run of sentences (``blocks.article_block``);
+* a label such as ``Q:`` that heads a series of lines in the main text;
+  this and the article's run only the verdict reads: the model weighs neither;
 * its neighbours: prose on both sides, the run of short lines it sits in, and
   how much of the document sits in such runs (a page dump, not an article);
 * repetition: the line repeated elsewhere in the document;
@@ -53,6 +54,7 @@ FEATURES = (
     "labelled_link", "cut_headline", "run_outside", "run_inside", "short_outside", "prose_outside",
     "interrupting_headline", "cut_on_topic",
     "next_to_prose", "prose_nearby", "repeated", "novelty", "title_overlap", "second_missing", "outside_article",
+    "label_series",
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 #: The features that are yes (1.0) or no (0.0).
@@ -62,7 +64,7 @@ FLAGS = frozenset({
     "list_item", "chrome_mark", "in_run", "before_main", "after_main", "first_line", "between_prose",
     "labelled_link", "cut_headline", "run_outside", "run_inside", "short_outside", "prose_outside",
     "interrupting_headline", "cut_on_topic",
-    "next_to_prose", "repeated", "interrupting_headline", "cut_on_topic", "outside_article",
+    "next_to_prose", "repeated", "interrupting_headline", "cut_on_topic", "outside_article", "label_series",
 })
 
 #: A line of at most this many words (and no sentence end) is short (``blocks.short_runs``).
@@ -270,11 +272,14 @@ class Page:
         return novelty >= OFF_TOPIC and shape.words <= CUT_WORDS and shape.text.count(",") <= 1
 
     def labelled(self, i: int) -> bool:
-        """Whether line ``i`` is a label and a headline (``_label_headline``) whose label heads no series: a
-        label that shares its first or last word with another line's (``Day one:``, ``Day two:``; ``Q:``,
-        ``A:``) is not a link."""
-        fact = self.facts[i]
-        return fact.label and not any(self.labels[part] > 1 for part in fact.label_ends)
+        """Whether line ``i`` is a label and a headline (``_label_headline``) whose label heads no series
+        (``in_series``): such a line is not a link."""
+        return self.facts[i].label and not self.in_series(i)
+
+    def in_series(self, i: int) -> bool:
+        """Whether line ``i``'s label (``Label:``) shares its first or last word with another line's: ``Q:``
+        and ``A:`` of an interview, ``Day one:`` and ``Day two:`` of a diary."""
+        return any(self.labels[part] > 1 for part in self.facts[i].label_ends)
 
     def values(self, i: int) -> list[float]:
         """The features of line ``i``, in ``FEATURES`` order."""
@@ -324,6 +329,7 @@ class Page:
             len(own & self.title) / len(own) if own and i else 0.0,
             0.0 if self.support is None else 1 - (self.support.of(text[:SAMPLE_CHARS]) or 0.0),
             float(self.outside_article(i)),
+            float(not outside and self.in_series(i)),
         ]
 
     def outside_article(self, i: int) -> bool:

@@ -250,5 +250,6 @@ _PHRASES = {
     "title_overlap": lambda r: f"{r.get('title_overlap'):.0%} of its content words in the title",
     "second_missing": lambda r: f"{r.get('second_missing'):.0%} of it missing from the stricter extraction",
     "outside_article": lambda r: f"more than {ARTICLE_MARGIN} lines outside the article's run of sentences",
+    "label_series": lambda r: "one of a series of labelled lines in the main text (Q: and A:)",
 }
 assert set(_PHRASES) == set(FEATURES)

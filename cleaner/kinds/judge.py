@@ -18,7 +18,8 @@ page dump more than a few lines outside the article's run of sentences
 (``cleaner.judge.blocks.article_block``: the teasers, comments and footers
 under it, the menus above it) goes when the model finds it more likely junk
 than not. A repeated paragraph is never dropped: writers repeat one on
-purpose (J012 drops repeated blocks). Unless ``first_line`` is on, the first
+purpose (J012 drops repeated blocks); nor is a line of the main text whose
+label heads a series (``Q:`` and ``A:``), unless it is a cut-off headline. Unless ``first_line`` is on, the first
 line is kept: it is the text's title, which only the article-body preset
 judges.
 
@@ -131,20 +132,25 @@ class LineJudge(Kind):
 
     @staticmethod
     def _verdict(record: Record, odds: float, drop_at: float, shapes: list[str]) -> tuple[Action, str]:
-        """Drop or report, and what the reason adds: a repeated paragraph is only reported; a cut-off
-        headline goes whatever its score, a labelled link or a line outside the article (``shapes`` names
-        it only then) when the model finds it more likely junk than not (on the dev collections the shape
-        alone was right for 95% of cut-off headlines, and for 76-94% of labelled links); any other line goes
-        at the drop threshold and is reported below it."""
+        """Drop or report, and what the reason adds: a cut-off headline goes whatever its score, a labelled
+        link or a line outside the article (``shapes`` names it only then) when the model finds it more
+        likely junk than not (on the dev collections the shape alone was right for 95% of cut-off headlines,
+        and for 76-94% of labelled links); any other line goes at the drop threshold and is reported below
+        it. But a repeated paragraph is only reported, and so is a line of the main text whose label heads
+        a series, unless it is a cut-off headline."""
         if record.shape.words >= PARAGRAPH_WORDS and record.get("repeated"):
             return "report", "; a repeated paragraph: reported only (writers repeat paragraphs on purpose)"
         if shapes == ["outside_article"]:
-            return "drop", "; more likely junk than not there"
-        if shapes and (odds >= 0 or record.get("cut_headline")):
-            return "drop", "; junk by its shape"
-        if odds >= drop_at:
-            return "drop", ""
-        return "report", f"; below the drop threshold {sigmoid(drop_at):.4f}: reported only"
+            action, verdict = "drop", "; more likely junk than not there"
+        elif shapes and (odds >= 0 or record.get("cut_headline")):
+            action, verdict = "drop", "; junk by its shape"
+        elif odds >= drop_at:
+            action, verdict = "drop", ""
+        else:
+            return "report", f"; below the drop threshold {sigmoid(drop_at):.4f}: reported only"
+        if record.get("label_series") and not record.get("cut_headline"):
+            return "report", "; reported only: a series is the text's own structure (an interview's Q: and A:)"
+        return action, verdict
 
 
 def _never(threshold: float | None) -> float:
