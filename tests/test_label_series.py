@@ -55,3 +55,14 @@ def test_a_lone_labelled_line_heads_no_series():
     text = "\n".join(INTRO[1:] + ["Q: Favourite place you have ever visited?"] + OUTRO) + "\n"
     series = {record.shape.text: record.get("label_series") for record in features(Document(text))}
     assert series["Q: Favourite place you have ever visited?"] == 0.0
+
+
+def test_two_teasers_under_one_kicker_are_no_series():
+    """Two lines are not enough: a teaser block often gives two headlines one kicker (``Comment:``)."""
+    kicked = ["Comment: Why the island needs a second ferry before the summer",
+              "Comment: The lighthouse should stay open to visitors all year"]
+    text = "\n".join(INTRO[1:] + kicked + OUTRO) + "\n"
+    series = {record.shape.text: record.get("label_series") for record in features(Document(text))}
+    assert series[kicked[0]] == series[kicked[1]] == 0.0
+    three = "\n".join(INTRO[1:] + kicked + ["Comment: Let the keeper choose who climbs the stair"] + OUTRO) + "\n"
+    assert all(record.get("label_series") for record in features(Document(three)) if record.shape.text in kicked)

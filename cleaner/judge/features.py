@@ -102,6 +102,9 @@ OFF_TOPIC = 0.8
 NEARBY = 3
 #: Marks of page furniture: separators of a row of links, the copyright sign.
 CHROME_MARKS = ("|", "©", "»", "›", " · ")
+#: A label that heads this many lines of the main text makes a series that is the text's own (an interview's
+#: ``Q:`` and ``A:``): J020 only reports its lines. Two teasers under one kicker (``Comment:``) are no series.
+SERIES_LINES = 3
 #: A label is a short prefix: this many characters...
 MIN_LABEL_CHARS, LABEL_CHARS = 3, 25
 #: ...and the headline after it this many words or more (and no more than ``LINK_WORDS``), without these
@@ -273,13 +276,13 @@ class Page:
 
     def labelled(self, i: int) -> bool:
         """Whether line ``i`` is a label and a headline (``_label_headline``) whose label heads no series
-        (``in_series``): such a line is not a link."""
-        return self.facts[i].label and not self.in_series(i)
+        (``in_series``, of two lines): such a line is not a link."""
+        return self.facts[i].label and not self.in_series(i, 2)
 
-    def in_series(self, i: int) -> bool:
-        """Whether line ``i``'s label (``Label:``) shares its first or last word with another line's: ``Q:``
-        and ``A:`` of an interview, ``Day one:`` and ``Day two:`` of a diary."""
-        return any(self.labels[part] > 1 for part in self.facts[i].label_ends)
+    def in_series(self, i: int, lines: int) -> bool:
+        """Whether line ``i``'s label (``Label:``) shares its first or last word with those of ``lines`` lines
+        or more (itself included): ``Q:`` and ``A:`` of an interview, ``Day one:`` and ``Day two:``."""
+        return any(self.labels[part] >= lines for part in self.facts[i].label_ends)
 
     def values(self, i: int) -> list[float]:
         """The features of line ``i``, in ``FEATURES`` order."""
@@ -329,7 +332,7 @@ class Page:
             len(own & self.title) / len(own) if own and i else 0.0,
             0.0 if self.support is None else 1 - (self.support.of(text[:SAMPLE_CHARS]) or 0.0),
             float(self.outside_article(i)),
-            float(not outside and self.in_series(i)),
+            float(not outside and self.in_series(i, SERIES_LINES)),
         ]
 
     def outside_article(self, i: int) -> bool:
