@@ -19,7 +19,8 @@ from hypothesis import given, settings, strategies as st
 from cleaner import Cleaner, load_rules
 from cleaner.rules import RuleError
 from cleaner.document import Document
-from cleaner.judge.features import FEATURES, FLAGS, _digit_share, features
+from cleaner.judge.features import FEATURES, FLAGS, features
+from cleaner.judge.line_text import digit_share
 from cleaner.judge.model import load_judge
 from cleaner.kinds.duplicate_line import LETTER, QUOTES, SPACE, UNUSUAL_SPACE, line_key
 from cleaner.kinds.shape import CJK, SOUTHEAST_ASIAN, UNSPACED_BLOCKS, _character_words
@@ -108,7 +109,7 @@ def test_the_compiled_model_scores_and_explains_as_walking_its_trees():
 def test_digit_share_counts_ascii_and_other_characters_as_the_plain_definition(text):
     digits = sum(map(str.isdigit, text))
     alnum = digits + sum(map(str.isalpha, text))
-    assert _digit_share(text) == (digits / alnum if alnum else 0.0)
+    assert digit_share(text) == (digits / alnum if alnum else 0.0)
 
 
 @settings(max_examples=300, deadline=None)

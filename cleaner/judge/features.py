@@ -30,10 +30,7 @@ them. They describe a line by
 
 from __future__ import annotations
 
-import re
-import string
 from collections import Counter
-from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -41,9 +38,10 @@ import regex
 from ..document import LONGEST_REMEMBERED, Document, remember
 from ..kinds.agreement import SECOND_EXTRACTION, Support
 from ..kinds.duplicate_line import remembered_key
-from ..kinds.shape import CLOSERS, LABEL, LineShape, effective_words, is_truncated, line_shapes, unspaced
-from ..words import LONG_WORD, best_stoplist, content_of, words
+from ..kinds.shape import LineShape, effective_words, is_truncated, line_shapes, unspaced
+from ..words import best_stoplist, content_of, words
 from .blocks import article_block, main_block, short_runs
+from .line_text import CUT_WORDS, INNER_STOP, capitalised, cut_headline, digit_share, label_ends, label_headline
 
 #: The features, in the order of a record's values.
 FEATURES = (
@@ -105,20 +103,9 @@ CHROME_MARKS = ("|", "©", "»", "›", " · ")
 #: A label that heads this many lines of the main text makes a series that is the text's own (an interview's
 #: ``Q:`` and ``A:``): J020 only reports its lines. Two teasers under one kicker (``Comment:``) are no series.
 SERIES_LINES = 3
-#: A label is a short prefix: this many characters...
-MIN_LABEL_CHARS, LABEL_CHARS = 3, 25
-#: ...and the headline after it this many words or more (and no more than ``LINK_WORDS``), without these
-#: marks of a list.
-LINK_WORDS = 20
-LIST_MARKS = (";", " / ", " · ")
-HEADLINE_WORDS = 3
-#: A cut-off headline has at most this many words...
-CUT_WORDS = 16
-#: ...this share of its content words new to the main text (a writer's own line cut short is on its topic)...
+#: A cut-off headline (``line_text.cut_headline``) with this share of its content words new to the main text
+#: is another page's (a writer's own line cut short is on its topic).
 CUT_NOVELTY = 0.5
-#: ...no sentence end inside, and its ellipsis is not spaced.
-INNER_STOP = regex.compile(r"[.!?][\"”’)]?\s+\S")
-SPACED_ELLIPSIS = regex.compile(r"\s(?:…|\.\.\.)$")
 
 
 class Record(NamedTuple):
@@ -160,12 +147,12 @@ def line_facts(doc: Document, shape: LineShape, stopwords: frozenset[str]) -> Li
         count=count,
         density=sum(map(stopwords.__contains__, found)) / len(found) if found else 0.0,
         content=frozenset(content_of(found, stopwords)),
-        cut=_cut_headline(text, shape.words),
+        cut=cut_headline(text, shape.words),
         unspaced=unspaced(text, shape.words),
         short=count <= SHORT_WORDS and not shape.sentence and not CODE.search(text),
         key=remembered_key(doc, text) if 2 <= shape.words and len(text) <= LONGEST_REMEMBERED else None,
-        label=_label_headline(text, shape.sentence),
-        label_ends=_label_ends(text),
+        label=label_headline(text, shape.sentence),
+        label_ends=label_ends(text),
         chrome=any(mark in text for mark in CHROME_MARKS),
         own=_own_values(shape, count, sample),
     )
@@ -173,7 +160,7 @@ def line_facts(doc: Document, shape: LineShape, stopwords: frozenset[str]) -> Li
 
 def _own_values(shape: LineShape, count: int, sample: str) -> tuple[float, ...]:
     """``LineFacts.own`` for a line of ``count`` words (its ``sample`` read for digits and capitals)."""
-    text, capitalised = shape.text, _capitalised(sample)
+    text, capitals = shape.text, capitalised(sample)
     return (
         min(count, WORDS_CAP) / WORDS_CAP,
         float(count == 1),
@@ -185,9 +172,9 @@ def _own_values(shape: LineShape, count: int, sample: str) -> tuple[float, ...]:
         float(text[-1].isalnum()),
         float(is_truncated(text)),
         float(text[:1].islower()),
-        _digit_share(sample),
-        capitalised,
-        float(count >= 3 and capitalised >= TITLE_CASE),
+        digit_share(sample),
+        capitals,
+        float(count >= 3 and capitals >= TITLE_CASE),
     )
 
 
@@ -267,7 +254,7 @@ class Page:
         with each other than with it, or (a short headline, a comma at most) its words are all but new."""
         shape, content = self.shapes[i], self.content
         if (shape.words < INTERRUPT_WORDS or shape.sentence or not shape.text[-1].isalnum()
-                or INNER_STOP.search(shape.text) or _capitalised(shape.text) >= TITLE_CASE):
+                or INNER_STOP.search(shape.text) or capitalised(shape.text) >= TITLE_CASE):
             return False
         bridge = content[i - 1] & content[i + 1]
         if len(bridge) > len(content[i] & (content[i - 1] | content[i + 1])):
@@ -275,7 +262,7 @@ class Page:
         return novelty >= OFF_TOPIC and shape.words <= CUT_WORDS and shape.text.count(",") <= 1
 
     def labelled(self, i: int) -> bool:
-        """Whether line ``i`` is a label and a headline (``_label_headline``) whose label heads no series
+        """Whether line ``i`` is a label and a headline (``line_text.label_headline``) whose label heads no series
         (``in_series``, of two lines): such a line is not a link."""
         return self.facts[i].label and not self.in_series(i, 2)
 
@@ -376,59 +363,3 @@ def _support(doc: Document) -> Support | None:
 
 def _prose_sentence(shape: LineShape) -> bool:
     return shape.sentence and shape.words >= NEIGHBOUR_WORDS
-
-
-def _digit_share(text: str) -> float:
-    """The share of digits among the line's letters and digits."""
-    # its ASCII characters counted in C (the others deleted), then its other characters (most lines have few)
-    alnum = text.encode("ascii", "ignore").translate(None, NOT_ALNUM)
-    digits = len(alnum.translate(None, ASCII_LETTERS))
-    letters = len(alnum) - digits
-    if not text.isascii():
-        others = "".join(NON_ASCII.findall(text))
-        digits += sum(map(str.isdigit, others))
-        letters += sum(map(str.isalpha, others))
-    return digits / (digits + letters) if digits + letters else 0.0
-
-
-ASCII_LETTERS = bytes(string.ascii_letters, "ascii")
-NOT_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
-NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-
-
-def _capitalised(text: str) -> float:
-    """The share of the line's words after the first that start with a capital letter."""
-    rest = text.split()[1:]
-    return sum(map(str.isupper, map(itemgetter(0), rest))) / len(rest) if rest else 0.0
-
-
-def _label_headline(text: str, sentence: bool) -> bool:
-    """A short capitalised label and a colon, then a headline of ``HEADLINE_WORDS`` words or more (capitalised,
-    no sentence end, one phrase: a comma at most, no list marks, no third colon, two words of three letters
-    or more): ``Explained: How the vote was counted``; not ``Tested by: Ann Lee RRP: £40 More info: …``, nor
-    ``Starring: Ann Lee, Bo Li, Cy Ma``, nor ``Opening hours: 10 to 5``. (``Page.labelled`` also asks that
-    the label head no series.)"""
-    if sentence and not text.rstrip(CLOSERS).endswith(("?", "!")):  # a question, maybe in quotes, is a headline
-        return False
-    match = LABEL.match(text)
-    if not match or not MIN_LABEL_CHARS <= len(match.group(1)) <= LABEL_CHARS:
-        return False
-    rest = text[match.end(1) + 1:].lstrip()
-    return (not rest[:1].islower() and len(LONG_WORD.findall(rest)) >= 2 and HEADLINE_WORDS <= len(rest.split()) <= LINK_WORDS
-            and rest.count(",") <= 1 and rest.count(":") <= 1 and not any(mark in rest for mark in LIST_MARKS))
-
-
-def _label_ends(text: str) -> tuple[str, ...]:
-    """The first and last word of the line's ``Label:``, if it has one (marked, so the two never meet)."""
-    match = LABEL.match(text)
-    if not match:
-        return ()
-    words_of = match.group(1).casefold().split()
-    return "<" + words_of[0], words_of[-1] + ">"
-
-
-def _cut_headline(text: str, words_in_line: int) -> bool:
-    """A headline cut off to fit a teaser card: ``HEADLINE_WORDS`` to ``CUT_WORDS`` words, no sentence end inside, the
-    ellipsis right after the last word (a writer's pause, "and then …", is spaced or longer)."""
-    return (HEADLINE_WORDS <= words_in_line <= CUT_WORDS and is_truncated(text) and not INNER_STOP.search(text)
-            and not SPACED_ELLIPSIS.search(text))
