@@ -325,7 +325,10 @@ class Page:
     def outside_article(self, i: int) -> bool:
         """Whether line ``i`` is more than ``ARTICLE_MARGIN`` lines before or after the article's run of
         sentences (never when the text has none)."""
-        return self.article is not None and not self.article[0] - ARTICLE_MARGIN <= i <= self.article[1] + ARTICLE_MARGIN
+        if self.article is None:
+            return False
+        first, last = self.article
+        return not first - ARTICLE_MARGIN <= i <= last + ARTICLE_MARGIN
 
 
 def _measured(counts: list[int], densities: list[float]) -> bool:

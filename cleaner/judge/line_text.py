@@ -1,8 +1,10 @@
 """What a line's own text shows the judge: its share of digits and of capitalised words, a label and a
 headline (``Explained: How the vote was counted``), a headline cut off with an ellipsis.
 
->>> label_headline("Explained: How the vote was counted", False), cut_headline("Five ways to cut your energy bill this…", 8)
-(True, True)
+>>> label_headline("Explained: How the vote was counted", False)
+True
+>>> cut_headline("Five ways to cut your energy bill this…", 8)
+True
 """
 
 from __future__ import annotations
