@@ -13,15 +13,15 @@ not trained on, for the precision of the drops (``rules/judge/README.md``).
 Two shapes are junk below the threshold too: a labelled link (when more
 likely junk than not) and a headline cut off with an ellipsis, new to the
 text; a plain headline between two paragraphs and an on-topic cut-off line
-are reported. With the ``outside_article`` option (the article-body preset), a line of a
-page dump more than a few lines outside the article's run of sentences
-(``cleaner.judge.blocks.article_block``: the teasers, comments and footers
-under it, the menus above it) goes when the model finds it more likely junk
-than not. A repeated paragraph is never dropped: writers repeat one on
-purpose (J012 drops repeated blocks); nor is a line of the main text whose
-label heads a series (``Q:`` and ``A:``), unless it is a cut-off headline. Unless ``first_line`` is on, the first
-line is kept: it is the text's title, which only the article-body preset
-judges.
+are reported. With the ``outside_article`` option (the article-body preset),
+a line of a page dump more than a few lines outside the article's run of
+sentences (``cleaner.judge.blocks.article_block``: the teasers, comments and
+footers under it, the menus above it) goes when the model finds it more
+likely junk than not. A repeated paragraph is never dropped: writers repeat
+one on purpose (J012 drops repeated blocks); nor is a line of the main text
+whose label heads a series (``Q:`` and ``A:``), unless it is a cut-off
+headline. Unless ``first_line`` is on, the first line is kept: it is the
+text's title, which only the article-body preset judges.
 
 Before/after, in the middle of an article::
 
