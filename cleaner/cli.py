@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from . import __version__, report, review
-from .config import names_rule
+from .config import Config, configure, names_rule
 from .corpus import enable as enable_corpus
 from .files import InputError
 from .findings import Finding
@@ -300,16 +300,21 @@ def show_config(path, **options) -> None:
 @click.argument("code", required=False)
 @click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
               help="Also list the rules of this folder of *.toml rule files (repeatable).")
-def rules(code: str | None, rules_dirs: tuple[Path, ...]) -> None:
+@click.option("--preset", metavar="NAME", help="Show the rules as this preset runs them: which are on, with "
+              "what options.")
+def rules(code: str | None, rules_dirs: tuple[Path, ...], preset: str | None) -> None:
     """List the rules in code order (CODE a prefix such as `J`: those), or print the whole documentation of
     one (CODE its code or name, in any case)."""
     try:
-        all_rules = sorted(load_rules(list(rules_dirs)), key=lambda rule: rule.code)
+        all_rules = load_rules(list(rules_dirs))
+        if preset:
+            all_rules = configure(all_rules, Config(preset=preset))
     except RuleError as error:
         raise Failure(str(error)) from error
+    all_rules.sort(key=lambda rule: rule.code)
     exact = [rule for rule in all_rules if code is not None and names_rule(code, rule.code, rule.name, prefixes=False)]
     if exact:
-        click.echo(describe(exact[0]))
+        click.echo(describe(exact[0], preset))
         return
     listed = [rule for rule in all_rules if code is None or names_rule(code, rule.code, rule.name)]
     if not listed:

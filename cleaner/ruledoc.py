@@ -15,15 +15,17 @@ def fix_safety(rule: Rule) -> str:
     return "-" if rule.action == "report" else rule.fix
 
 
-def describe(rule: Rule) -> str:
-    """A rule's documentation, as ``cleaner rules CODE`` prints it."""
+def describe(rule: Rule, preset: str | None = None) -> str:
+    """A rule's documentation, as ``cleaner rules CODE`` prints it (``rule`` as ``preset`` configured it,
+    if one is named)."""
     lines = [
         f"{rule.name} ({rule.code})",
         "",
         rule.summary,
         "",
         f"Kind: {rule.kind}   Action: {rule.action}   Fix: {rule.fix}   "
-        f"Default: {'on' if rule.enabled else 'off'}   Defined in: {Path(rule.source).name}",
+        f"{f'In {preset}' if preset else 'Default'}: {'on' if rule.enabled else 'off'}   "
+        f"Defined in: {Path(rule.source).name}",
         "",
         "## Why",
         textwrap.fill(" ".join(rule.why.split()), 78),
