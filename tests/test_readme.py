@@ -24,7 +24,8 @@ CHECKED = ("Quick start", "What you get", "Reviewing a run", "Commands", "Inputs
            "Use with pre-commit", "Rules", "Lossless", "Corpus-level cleaning")
 #: The placeholders of the command templates, and what the test runs in their place.
 PLACEHOLDERS = {"SRC...": "seeds/", "SRC": "seeds/", "OUT": "out/", "DIR": "back/", "[CODE]": "J020", "CODE": "J020",
-                "[PATH]": "", "[--rules-dir DIR]": ""}
+                "[PATH]": "", "[--rules-dir DIR]": "",
+                "[--preset NAME]": "--preset article-body"}
 #: Commands that need arguments; the README names them bare (`cleaner restore` undoes...) without running them.
 NEED_ARGUMENTS = {"clean", "check", "fix", "restore"}
 
