@@ -62,7 +62,7 @@ FLAGS = frozenset({
     "list_item", "chrome_mark", "in_run", "before_main", "after_main", "first_line", "between_prose",
     "labelled_link", "cut_headline", "run_outside", "run_inside", "short_outside", "prose_outside",
     "interrupting_headline", "cut_on_topic",
-    "next_to_prose", "repeated", "interrupting_headline", "cut_on_topic", "outside_article", "label_series",
+    "next_to_prose", "repeated", "outside_article", "label_series",
 })
 
 #: A line of at most this many words (and no sentence end) is short (``blocks.short_runs``).
