@@ -8,6 +8,8 @@ from cleaner import Cleaner
 from cleaner.document import Document
 from cleaner.judge.blocks import article_block
 from cleaner.judge.features import ARTICLE_MARGIN, Page, features
+from cleaner.judge.model import load_judge
+from cleaner.kinds.judge import DUMP_SHARE
 from cleaner.log import undo
 
 DEFAULT = Cleaner()
@@ -42,6 +44,19 @@ TEASERS = ["More in Science", *(line for card in CARDS for line in card)]
 FOOTER = ["Local councils", "Schools guide", "Beaches", "Tide tables", "Walking routes", "Markets", "Gardens",
           "Museums", "Festivals", "Ferries", "Rail times", "Bus times"]
 PAGE = "\n".join(HEADER + ARTICLE + TEASERS + FOOTER) + "\n"
+#: Sections of a site map (words no line-pattern rule knows).
+SECTIONS = ["Travel", "Books", "Music", "Film", "Theatre", "Food", "Fashion", "Cars", "Money", "Pensions", "Careers",
+            "Technology", "Games", "Art", "Dance", "Gardening"]
+
+
+def one_sided_page(menus):
+    """A page dump that opens with its article and keeps every menu below it."""
+    return "\n".join(ARTICLE + TEASERS + menus) + "\n"
+
+
+def regime_and_dump_share(text):
+    records = features(Document(text))
+    return load_judge("rules/judge/model.json").regime(records), records[0].get("page_dump")
 
 
 def outside_drops(result):
@@ -101,6 +116,27 @@ def test_the_default_rules_never_drop_a_line_for_its_place_outside_the_article()
     assert not outside_drops(result)
     kept = set(result.text.splitlines())
     assert {change.before.strip() for change in outside_drops(ARTICLE_BODY.clean(PAGE))} & kept
+
+
+def test_a_dump_whose_menus_all_sit_below_the_article_is_cut_to_its_article_too():
+    """Nothing before the article: the ``page`` regime's test (menus on both sides) reads it as extracted text,
+    but most of its lines stand in runs of short lines."""
+    text = one_sided_page(FOOTER + HEADER + SECTIONS)
+    regime, dump_share = regime_and_dump_share(text)
+    assert regime == "text" and dump_share >= DUMP_SHARE
+    result = ARTICLE_BODY.clean(text)
+    dropped = {change.before.strip() for change in outside_drops(result)}
+    assert set(FOOTER + HEADER) <= dropped <= set(TEASERS + FOOTER + HEADER + SECTIONS)
+    assert all(paragraph in result.text.splitlines() for paragraph in ARTICLE)
+    assert undo(result.text, result.changes) == text
+    assert not outside_drops(DEFAULT.clean(text))
+
+
+def test_a_text_with_fewer_of_its_lines_in_runs_of_short_lines_is_not_cut():
+    text = one_sided_page(FOOTER + HEADER)
+    regime, dump_share = regime_and_dump_share(text)
+    assert regime == "text" and dump_share < DUMP_SHARE
+    assert not outside_drops(ARTICLE_BODY.clean(text))
 
 
 def test_extracted_text_is_not_cut_to_its_longest_run_of_sentences():
