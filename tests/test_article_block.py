@@ -9,7 +9,7 @@ from cleaner.document import Document
 from cleaner.judge.blocks import article_block
 from cleaner.judge.features import ARTICLE_MARGIN, Page, features
 from cleaner.judge.model import load_judge
-from cleaner.kinds.judge import DUMP_SHARE
+from cleaner.kinds.judge import ARTICLE_HEAD, ARTICLE_TAIL, DUMP_SHARE, _outside_ends
 from cleaner.log import undo
 
 DEFAULT = Cleaner()
@@ -136,6 +136,36 @@ def test_a_text_with_fewer_of_its_lines_in_runs_of_short_lines_is_not_cut():
     text = one_sided_page(FOOTER + HEADER)
     regime, dump_share = regime_and_dump_share(text)
     assert regime == "text" and dump_share < DUMP_SHARE
+    assert not outside_drops(ARTICLE_BODY.clean(text))
+
+
+def test_a_dump_whose_last_paragraph_extends_its_main_text_to_the_end_is_cut_to_its_article_too():
+    """A site's blurb closes the page, so the loose main block (and the ``page`` regime's test) runs to the end;
+    measured against the article's run of sentences, the menus above it and the teasers below it are outside."""
+    blurb = ("The Gazette has covered the towns along the estuary since 1871, and a trust of its readers has "
+             "owned it since 1990.")
+    text = "\n".join(HEADER + SECTIONS[:4] + ARTICLE + TEASERS + [blurb]) + "\n"
+    records = features(Document(text))
+    before, after = _outside_ends(records)
+    regime, dump_share = regime_and_dump_share(text)
+    assert regime == "text" and dump_share < DUMP_SHARE
+    assert before >= ARTICLE_HEAD * len(records) and after >= ARTICLE_TAIL * len(records)
+    result = ARTICLE_BODY.clean(text)
+    dropped = {change.before.strip() for change in outside_drops(result)}
+    assert set(HEADER[:6]) <= dropped <= set(HEADER + SECTIONS + TEASERS)
+    assert all(paragraph in result.text.splitlines() for paragraph in ARTICLE)
+
+
+def test_a_text_with_a_short_list_before_its_prose_is_not_cut():
+    """Extracted text: a recipe's ingredients (under a fifth of its lines) before the method, notes after it.
+    (With a tenth before the article enough, the ingredients went.)"""
+    ingredients = ["Two eggs", "Flour", "Milk", "Butter", "Salt", "Sugar", "Lemons", "Cream", "Honey", "Oats"]
+    notes = [f"Note {number}: keep the batter cold" for number in range(1, 35)]
+    text = "\n".join(ingredients + ARTICLE + notes) + "\n"
+    records = features(Document(text))
+    before, after = _outside_ends(records)
+    assert regime_and_dump_share(text)[0] == "text"
+    assert 0 < before < ARTICLE_HEAD * len(records) and after >= ARTICLE_TAIL * len(records)
     assert not outside_drops(ARTICLE_BODY.clean(text))
 
 

@@ -63,8 +63,13 @@ OUTSIDE = INDEX["outside_article"]
 #: With ``outside_article``, a text J020 reads as extracted text is cut to its article too when it has the page
 #: regime's number of lines and this share of them or more stands in runs of short lines: a page dump whose menus
 #: sit on one side of its main block only, which the ``page`` regime's test misses (chosen on readability-dev's
-#: page dumps, where 0.3 and 0.45 dropped gold lines that 0.6 kept).
+#: page dumps, where 0.3 and 0.45 dropped gold lines that 0.6 kept)...
 DUMP_SHARE = 0.6
+#: ...or when these shares of its lines lie outside the article before it and after it: the ``page`` regime's
+#: test against the article's strict run of sentences rather than the loose main block, which a dump's teasers
+#: and comments extend to the end of the page (twice the regime's shares; on readability-dev 0.15 before the
+#: article dropped gold lines that 0.2 kept).
+ARTICLE_HEAD, ARTICLE_TAIL = 0.2, 0.1
 #: A record's values of the shapes of either kind, as a tuple.
 SHAPE_VALUES = itemgetter(*(place for _, place in JUNK_PLACES + DOUBTFUL_PLACES))
 #: A repeated line of this many words is a paragraph, which writers repeat on purpose.
@@ -137,11 +142,18 @@ class LineJudge(Kind):
 
     def _cuts_outside(self, regime: str, records: list[Record]) -> bool:
         """Whether lines outside the article's run of sentences may go: with the ``outside_article`` option, in
-        a page dump (the ``page`` regime, or ``DUMP_SHARE`` of the lines or more in runs of short lines)."""
+        a page dump (the ``page`` regime; or, of ``page_lines`` lines or more, ``DUMP_SHARE`` of them or more in
+        runs of short lines, or ``ARTICLE_HEAD`` of them before the article and ``ARTICLE_TAIL`` after it)."""
         if not self.options["outside_article"]:
             return False
-        return regime == "page" or (len(records) >= self.judge.page_lines
-                                    and records[0].get("page_dump") >= DUMP_SHARE)
+        if regime == "page":
+            return True
+        lines = len(records)
+        if lines < self.judge.page_lines:
+            return False
+        before, after = _outside_ends(records)
+        return (records[0].get("page_dump") >= DUMP_SHARE
+                or (before >= ARTICLE_HEAD * lines and after >= ARTICLE_TAIL * lines))
 
     @staticmethod
     def _verdict(record: Record, odds: float, drop_at: float, shapes: list[str]) -> tuple[Action, str]:
@@ -164,6 +176,13 @@ class LineJudge(Kind):
         if record.get("label_series") and not record.get("cut_headline"):
             return "report", "; reported only: a series is the text's own structure (an interview's Q: and A:)"
         return action, verdict
+
+
+def _outside_ends(records: list[Record]) -> tuple[int, int]:
+    """How many lines lie outside the article (``outside_article``) before it, and after it (none when the text
+    has no article)."""
+    inside = [i for i, record in enumerate(records) if not record.values[OUTSIDE]]
+    return (inside[0], len(records) - 1 - inside[-1]) if inside else (0, 0)
 
 
 def _never(threshold: float | None) -> float:
