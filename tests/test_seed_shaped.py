@@ -15,6 +15,9 @@ AFTER = ("A temporary landing stage will be built so that the island service can
     "Five ways to cut your energy bill this…",
     "Why the island service keeps running late, and what the...",
     "Ten great walks along the northern coast for a…",
+    "Why rents in the U.K. rose faster than wages for the…",  # an abbreviation's stops end no sentence
+    "How J. R. Tolkien's maps were drawn, and why…",  # nor an initial's
+    "‘We will not stop. Not now.’: Nurses vow to march on the…",  # nor those of a quotation the headline opens with
 ])
 def test_a_lone_cut_off_headline_between_paragraphs_goes(cut):
     result = CLEANER.clean(BEFORE + cut + "\n\n" + AFTER)

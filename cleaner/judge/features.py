@@ -41,7 +41,7 @@ from ..kinds.duplicate_line import remembered_key
 from ..kinds.shape import LineShape, effective_words, is_truncated, line_shapes, unspaced
 from ..words import best_stoplist, content_of, words
 from .blocks import article_block, main_block, short_runs
-from .line_text import CUT_WORDS, INNER_STOP, capitalised, cut_headline, digit_share, label_ends, label_headline
+from .line_text import CUT_WORDS, capitalised, cut_headline, digit_share, inner_stop, label_ends, label_headline
 
 #: The features, in the order of a record's values.
 FEATURES = (
@@ -254,7 +254,7 @@ class Page:
         with each other than with it, or (a short headline, a comma at most) its words are all but new."""
         shape, content = self.shapes[i], self.content
         if (shape.words < INTERRUPT_WORDS or shape.sentence or not shape.text[-1].isalnum()
-                or INNER_STOP.search(shape.text) or capitalised(shape.text) >= TITLE_CASE):
+                or inner_stop(shape.text) or capitalised(shape.text) >= TITLE_CASE):
             return False
         bridge = content[i - 1] & content[i + 1]
         if len(bridge) > len(content[i] & (content[i - 1] | content[i + 1])):

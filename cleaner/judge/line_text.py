@@ -27,7 +27,11 @@ LIST_MARKS = (";", " / ", " · ")
 HEADLINE_WORDS = 3
 #: A cut-off headline has at most this many words, no sentence end inside, and its ellipsis is not spaced.
 CUT_WORDS = 16
-INNER_STOP = regex.compile(r"[.!?][\"”’)]?\s+\S")
+#: A sentence's end inside a line: a stop and more words, but not an initial's or an abbreviation's (``John M.
+#: Ford``, ``U.S. States``)...
+INNER_STOP = regex.compile(r"(?<!(?:^|[\s.])\p{Lu})[.!?][\"”’)]?\s+\S")
+#: ...nor a stop of the quotation a headline opens with (``'Meth. We're on it': Ads divide the state``).
+QUOTED_OPENING = regex.compile(r"^[\"'‘“«][^\"“”«»]{1,80}?[\"'’”»]:\s")
 SPACED_ELLIPSIS = regex.compile(r"\s(?:…|\.\.\.)$")
 
 
@@ -80,8 +84,17 @@ def label_ends(text: str) -> tuple[str, ...]:
     return "<" + words_of[0], words_of[-1] + ">"
 
 
+def inner_stop(text: str) -> bool:
+    """Whether a sentence ends inside the line (``INNER_STOP``, outside a ``QUOTED_OPENING``).
+
+    >>> inner_stop("He paused. And then…"), inner_stop("Weed use is rising in U.S. States where…")
+    (True, False)
+    """
+    return bool(INNER_STOP.search(QUOTED_OPENING.sub("", text, count=1)))
+
+
 def cut_headline(text: str, words_in_line: int) -> bool:
     """A headline cut off to fit a teaser card: ``HEADLINE_WORDS`` to ``CUT_WORDS`` words, no sentence end inside, the
     ellipsis right after the last word (a writer's pause, "and then …", is spaced or longer)."""
-    return (HEADLINE_WORDS <= words_in_line <= CUT_WORDS and is_truncated(text) and not INNER_STOP.search(text)
+    return (HEADLINE_WORDS <= words_in_line <= CUT_WORDS and is_truncated(text) and not inner_stop(text)
             and not SPACED_ELLIPSIS.search(text))
