@@ -1,6 +1,7 @@
 """HTML in, article body out: trafilatura alone against trafilatura + the rules.
 
-For each trafilatura setting tried, prints the benchmark's shingle
+For ``trafilatura.extract(page)`` as called plainly and for each setting of
+the extraction ``cleaner clean`` runs (``bare_extraction``) tried, prints the benchmark's shingle
 precision/recall/F1 (bench/metric.py) of trafilatura's text alone, and of
 what ``cleaner clean`` writes for the same pages with the default rules and
 with ``--preset article-body``. The pages are the ``html/*.html.gz`` of a
@@ -21,6 +22,7 @@ import gzip
 import json
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -41,6 +43,14 @@ SETTINGS = {
 }
 
 
+def plain_extract(page: bytes) -> str:
+    """What ``trafilatura.extract(page)`` returns with its defaults, as a user calls it: comments kept, text
+    formatted by its own writer (the baseline issue 17 compares the HTML row with)."""
+    import trafilatura
+
+    return trafilatura.extract(page) or ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -52,15 +62,21 @@ def main() -> None:
     cleaners = {"rules": Cleaner(), "article-body": Cleaner(Config(preset="article-body"))}
     seconds = {key: {SECOND_EXTRACTION: extract(page, SECOND_OPINION, metadata=False)["text"]} for key, page in pages.items()}
     print(f"{len(pages)} pages; F1 / precision / recall")
-    print(f"{'trafilatura setting':<38} {'trafilatura alone':<22} {'+ rules':<22} {'+ article-body':<22} s")
-    for label, settings in SETTINGS.items():
+    print(f"{'trafilatura setting':<40} {'trafilatura alone':<22} {'+ rules':<22} {'+ article-body':<22} s")
+    rows = {"trafilatura.extract(page), its defaults": plain_extract,
+            **{label: partial(_bare_text, settings=settings) for label, settings in SETTINGS.items()}}
+    for label, text_of in rows.items():
         started = time.perf_counter()
-        texts = {key: extract(page, settings)["text"] for key, page in pages.items()}
+        texts = {key: text_of(page) for key, page in pages.items()}
         columns = [_scores(gold, texts)]
         for cleaner in cleaners.values():
             columns.append(_scores(gold, {key: cleaner.clean(text, meta=seconds[key]).text
                                           for key, text in texts.items()}))
-        print(f"{label:<38} " + " ".join(f"{c:<22}" for c in columns) + f" {time.perf_counter() - started:.0f}")
+        print(f"{label:<40} " + " ".join(f"{c:<22}" for c in columns) + f" {time.perf_counter() - started:.0f}")
+
+
+def _bare_text(page: bytes, settings: dict) -> str:
+    return extract(page, settings)["text"]
 
 
 def _scores(gold: dict[str, str], predicted: dict[str, str]) -> str:
