@@ -1,10 +1,16 @@
 """The line judge's training (bench/train_judge.py, bench/boosting.py): labels, determinism, separation."""
 
+import json
+from pathlib import Path
+
 import numpy as np
+import pytest
 
 from bench.boosting import fit_trees, predict
-from bench.train_judge import CONTENT, JUNK, Gold, labelled
+from bench.train_judge import CONTENT, EVAL, JUNK, Gold, labelled, recalibrate
 from cleaner.judge.features import FEATURES
+
+MODEL = Path(__file__).resolve().parents[1] / "rules" / "judge" / "model.json"
 
 MENU = ["Home", "World", "Business", "Sport", "Weather", "Culture", "Travel", "Sign in", "Newsletters", "Podcasts"]
 FOOTER = ["About us", "Contact", "Careers", "Privacy policy", "Terms of use", "Cookie settings", "Help"]
@@ -66,3 +72,16 @@ def test_the_trained_model_separates_junk_from_content_on_text_it_did_not_see():
     content = [score for score, (_, label) in zip(scores, found) if label == CONTENT]
     assert len(junk) == len(MENU) + len(FOOTER) and len(content) == len(unseen)
     assert min(junk) > 0 > max(content)
+
+
+@pytest.mark.skipif(not (EVAL / "articles-dev").is_dir(), reason="needs ../shared/eval next to the repository")
+def test_setting_the_shipped_trees_thresholds_again_gives_the_shipped_thresholds(tmp_path):
+    """``--recalibrate``: the stored thresholds are what the trainer's calibration gives for the stored trees
+    on articles-dev (a change to the features or to the calibration that moves them fails here)."""
+    shipped = json.loads(MODEL.read_text("utf8"))
+    written = tmp_path / "model.json"
+    recalibrate(MODEL, "articles-dev", None, written)
+    again = json.loads(written.read_text("utf8"))
+    assert again["thresholds"] == shipped["thresholds"]
+    assert again["held_out_figures"] == shipped["held_out_figures"]
+    assert again["regimes"] == shipped["regimes"]
