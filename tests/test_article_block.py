@@ -156,6 +156,20 @@ def test_a_dump_whose_last_paragraph_extends_its_main_text_to_the_end_is_cut_to_
     assert all(paragraph in result.text.splitlines() for paragraph in ARTICLE)
 
 
+def test_in_a_dump_read_as_text_the_page_model_judges_the_lines_outside_the_article_too():
+    """The text model is not sure of a teaser card's lines; the page-dump model is, at its drop threshold, and
+    the log names it. In a dump of the ``page`` regime, and with the default rules, it never speaks apart."""
+    blurb = ("The Gazette has covered the towns along the estuary since 1871, and a trust of its readers has "
+             "owned it since 1990.")
+    text = "\n".join(HEADER + SECTIONS[:4] + ARTICLE + TEASERS + [blurb]) + "\n"
+    by_page_model = [change for change in outside_drops(ARTICLE_BODY.clean(text)) if "page-dump model" in change.reason]
+    assert by_page_model
+    assert {change.before.strip() for change in by_page_model} <= {line for card in CARDS for line in card}
+    assert all(change.scores["score"] < 0.5 for change in by_page_model), "the text model alone would keep them"
+    for result in (ARTICLE_BODY.clean(PAGE), DEFAULT.clean(text)):
+        assert not any("page-dump model" in change.reason for change in result.changes)
+
+
 def test_a_text_with_a_short_list_before_its_prose_is_not_cut():
     """Extracted text: a recipe's ingredients (under a fifth of its lines) before the method, notes after it.
     (With a tenth before the article enough, the ingredients went.)"""

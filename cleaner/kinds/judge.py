@@ -17,7 +17,8 @@ are reported. With the ``outside_article`` option (the article-body preset),
 a line of a page dump more than a few lines outside the article's run of
 sentences (``cleaner.judge.blocks.article_block``: the teasers, comments and
 footers under it, the menus above it) goes when the model finds it more
-likely junk than not. A repeated paragraph is never dropped: writers repeat
+likely junk than not (or, in a dump read as extracted text, when the page
+model scores it at its drop threshold). A repeated paragraph is never dropped: writers repeat
 one on purpose (J012 drops repeated blocks); nor is a line of the main text
 whose label heads a series (``Q:`` and ``A:``), unless it is a cut-off
 headline. Unless ``first_line`` is on, the first line is kept: it is the
@@ -40,7 +41,7 @@ from typing import Any
 from ..change import Action, Finding
 from ..document import Document
 from ..judge.features import INDEX, Record, features
-from ..judge.model import Judge, explain, load_judge, sigmoid
+from ..judge.model import Judge, Model, explain, load_judge, sigmoid
 from ..rules import Rule, RuleError
 from ..words import best_stoplist
 from .base import Kind, Param, Stage
@@ -114,6 +115,9 @@ class LineJudge(Kind):
         scored: dict[Any, float] = doc.shared.setdefault(f"judge-scores:{self.rule.code}:{regime}", {})
         explained: dict[Any, list[str]] = doc.shared.setdefault(f"judge-reasons:{self.rule.code}:{regime}", {})
         cut_outside = self._cuts_outside(regime, records)
+        #: In a page dump read as extracted text, the page model judges the lines outside the article too.
+        dump_judge = ((self.judge.models["page"], self.thresholds["page"][0]) if cut_outside and regime == "text"
+                      else None)
         for record in records if self.options["first_line"] else records[1:]:
             values = record.values
             signature = model.signature(values)
@@ -122,13 +126,14 @@ class LineJudge(Kind):
                 odds = model.log_odds(values)
                 if len(scored) < REMEMBERED_SIGNATURES:
                     scored[signature] = odds
-            outside = cut_outside and 0 <= odds < drop_at and values[OUTSIDE] > 0  # named when it decides
+            outside = (_outside_reason(odds, values, dump_judge) if cut_outside and odds < drop_at and values[OUTSIDE]
+                       else None)  # named when it decides
             if (odds < drop_at and (odds < report_at or record.shape.sentence) and not any(SHAPE_VALUES(values))
-                    and not outside):
+                    and outside is None):
                 continue  # a sentence is dropped or left alone, never only reported: clean prose logs nothing
             shapes = [name for name, place in JUNK_PLACES if values[place]] + (["outside_article"] if outside else [])
             doubtful = [name for name, place in DOUBTFUL_PLACES if values[place]]
-            action, verdict = self._verdict(record, odds, drop_at, shapes)
+            action, verdict = self._verdict(record, odds, drop_at, shapes, outside)
             if action == "report" and not doc.reports:
                 continue
             score = sigmoid(odds)
@@ -156,19 +161,20 @@ class LineJudge(Kind):
                 or (before >= ARTICLE_HEAD * lines and after >= ARTICLE_TAIL * lines))
 
     @staticmethod
-    def _verdict(record: Record, odds: float, drop_at: float, shapes: list[str]) -> tuple[Action, str]:
+    def _verdict(record: Record, odds: float, drop_at: float, shapes: list[str],
+                 outside: str | None) -> tuple[Action, str]:
         """Drop or report, and what the reason adds: a cut-off headline goes whatever its score, a labelled
-        link or a line outside the article (``shapes`` names it only then) when the model finds it more
-        likely junk than not (on the dev collections the shape alone was right for 95% of cut-off headlines,
-        and for 76-94% of labelled links); any other line goes at the drop threshold and is reported below
-        it. But a repeated paragraph is only reported, and so is a line of the main text whose label heads
-        a series, unless it is a cut-off headline."""
+        link when the model finds it more likely junk than not (on the dev collections the shape alone was
+        right for 95% of cut-off headlines, and for 76-94% of labelled links), a line outside the article for
+        the reason ``outside`` gives (``_outside_reason``); any other line goes at the drop threshold and is
+        reported below it. But a repeated paragraph is only reported, and so is a line of the main text whose
+        label heads a series, unless it is a cut-off headline."""
         if record.shape.words >= PARAGRAPH_WORDS and record.get("repeated"):
             return "report", "; a repeated paragraph: reported only (writers repeat paragraphs on purpose)"
-        if shapes == ["outside_article"]:
-            action, verdict = "drop", "; more likely junk than not there"
-        elif shapes and (odds >= 0 or record.get("cut_headline")):
+        if shapes != ["outside_article"] and shapes and (odds >= 0 or record.get("cut_headline")):
             action, verdict = "drop", "; junk by its shape"
+        elif outside:
+            action, verdict = "drop", outside
         elif odds >= drop_at:
             action, verdict = "drop", ""
         else:
@@ -176,6 +182,18 @@ class LineJudge(Kind):
         if record.get("label_series") and not record.get("cut_headline"):
             return "report", "; reported only: a series is the text's own structure (an interview's Q: and A:)"
         return action, verdict
+
+
+def _outside_reason(odds: float, values: list[float], dump_judge: tuple[Model, float] | None) -> str | None:
+    """Why a line outside the article goes (None: it does not): the model finds it more likely junk than not,
+    or, in a page dump read as extracted text, the page model scores it at its drop threshold (``dump_judge``)."""
+    if odds >= 0:
+        return "; more likely junk than not there"
+    if dump_judge is not None:
+        page_odds = dump_judge[0].log_odds(values)
+        if page_odds >= dump_judge[1]:
+            return f"; junk by the page-dump model (score {sigmoid(page_odds):.2f})"
+    return None
 
 
 def _outside_ends(records: list[Record]) -> tuple[int, int]:
