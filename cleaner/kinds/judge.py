@@ -18,10 +18,10 @@ a line of a page dump more than a few lines outside the article's run of
 sentences (``cleaner.judge.blocks.article_block``: the teasers, comments and
 footers under it, the menus above it) goes when the model finds it more
 likely junk than not (or, in a dump read as extracted text, when the page
-model scores it at its drop threshold). A repeated paragraph is never dropped: writers repeat
-one on purpose (J012 drops repeated blocks); nor is a line of the main text
-whose label heads a series (``Q:`` and ``A:``), unless it is a cut-off
-headline. Unless ``first_line`` is on, the first line is kept: it is the
+model scores it at its drop threshold). A repeated paragraph is never
+dropped: writers repeat one on purpose (J012 drops repeated blocks); nor is a
+line of the main text whose label heads a series (``Q:`` and ``A:``), unless
+it is a cut-off headline. Unless ``first_line`` is on, the first line is kept: it is the
 text's title, which only the article-body preset judges.
 
 Before/after, in the middle of an article::
@@ -131,9 +131,10 @@ class LineJudge(Kind):
             if (odds < drop_at and (odds < report_at or record.shape.sentence) and not any(SHAPE_VALUES(values))
                     and outside is None):
                 continue  # a sentence is dropped or left alone, never only reported: clean prose logs nothing
-            shapes = [name for name, place in JUNK_PLACES if values[place]] + (["outside_article"] if outside else [])
+            junk = [name for name, place in JUNK_PLACES if values[place]]
+            shapes = junk + (["outside_article"] if outside else [])
             doubtful = [name for name, place in DOUBTFUL_PLACES if values[place]]
-            action, verdict = self._verdict(record, odds, drop_at, shapes, outside)
+            action, verdict = self._verdict(record, odds, drop_at, junk, outside)
             if action == "report" and not doc.reports:
                 continue
             score = sigmoid(odds)
@@ -161,17 +162,18 @@ class LineJudge(Kind):
                 or (before >= ARTICLE_HEAD * lines and after >= ARTICLE_TAIL * lines))
 
     @staticmethod
-    def _verdict(record: Record, odds: float, drop_at: float, shapes: list[str],
+    def _verdict(record: Record, odds: float, drop_at: float, junk: list[str],
                  outside: str | None) -> tuple[Action, str]:
         """Drop or report, and what the reason adds: a cut-off headline goes whatever its score, a labelled
-        link when the model finds it more likely junk than not (on the dev collections the shape alone was
-        right for 95% of cut-off headlines, and for 76-94% of labelled links), a line outside the article for
-        the reason ``outside`` gives (``_outside_reason``); any other line goes at the drop threshold and is
-        reported below it. But a repeated paragraph is only reported, and so is a line of the main text whose
-        label heads a series, unless it is a cut-off headline."""
+        link (``junk`` names the shapes a line shows) when the model finds it more likely junk than not (on
+        the dev collections the shape alone was right for 95% of cut-off headlines, and for 76-94% of
+        labelled links), a line outside the article for the reason ``outside`` gives (``_outside_reason``);
+        any other line goes at the drop threshold and is reported below it. But a repeated paragraph is only
+        reported, and so is a line of the main text whose label heads a series, unless it is a cut-off
+        headline."""
         if record.shape.words >= PARAGRAPH_WORDS and record.get("repeated"):
             return "report", "; a repeated paragraph: reported only (writers repeat paragraphs on purpose)"
-        if shapes != ["outside_article"] and shapes and (odds >= 0 or record.get("cut_headline")):
+        if junk and (odds >= 0 or record.get("cut_headline")):
             action, verdict = "drop", "; junk by its shape"
         elif outside:
             action, verdict = "drop", outside
