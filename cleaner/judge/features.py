@@ -38,8 +38,8 @@ import regex
 from ..document import LONGEST_REMEMBERED, Document, remember
 from ..kinds.agreement import SECOND_EXTRACTION, Support
 from ..kinds.duplicate_line import remembered_key
-from ..kinds.shape import LineShape, effective_words, is_truncated, line_shapes, unspaced
-from ..words import best_stoplist, content_of, words
+from ..kinds.shape import LineShape, is_truncated, line_shapes, spacing
+from ..words import best_stoplist, content_and_density, content_of, words
 from .blocks import article_block, main_block, short_runs
 from .line_text import CUT_WORDS, INNER_STOP, capitalised, cut_headline, digit_share, label_ends, label_headline
 
@@ -141,14 +141,14 @@ def line_facts(doc: Document, shape: LineShape, stopwords: frozenset[str]) -> Li
     """The facts of one line of ``doc`` (``Page`` reads them through the document's cache)."""
     text = shape.text
     sample = text[:SAMPLE_CHARS]
-    found = words(sample)
-    count = effective_words(text, shape.words)
+    content, density = content_and_density(words(sample), stopwords)
+    count, is_unspaced = spacing(text, shape.words)
     return LineFacts(
         count=count,
-        density=sum(map(stopwords.__contains__, found)) / len(found) if found else 0.0,
-        content=frozenset(content_of(found, stopwords)),
+        density=density,
+        content=frozenset(content),
         cut=cut_headline(text, shape.words),
-        unspaced=unspaced(text, shape.words),
+        unspaced=is_unspaced,
         short=count <= SHORT_WORDS and not shape.sentence and not CODE.search(text),
         key=remembered_key(doc, text) if 2 <= shape.words and len(text) <= LONGEST_REMEMBERED else None,
         label=label_headline(text, shape.sentence),
