@@ -237,7 +237,8 @@ class Page:
         self.support = _support(doc)
 
     def records(self) -> list[Record]:
-        return [Record(shape, self.values(i)) for i, shape in enumerate(self.shapes)]
+        # tuple.__new__ makes each record in C (a named tuple's own __new__ is a Python function)
+        return [tuple.__new__(Record, (shape, self.values(i))) for i, shape in enumerate(self.shapes)]
 
     def novelty(self, i: int) -> float:
         """The share of the line's content words that the main block's prose lacks (not counting the line
@@ -269,7 +270,8 @@ class Page:
     def in_series(self, i: int, lines: int) -> bool:
         """Whether line ``i``'s label (``Label:``) shares its first or last word with those of ``lines`` lines
         or more (itself included): ``Q:`` and ``A:`` of an interview, ``Day one:`` and ``Day two:``."""
-        return any(self.labels[part] >= lines for part in self.facts[i].label_ends)
+        ends = self.facts[i].label_ends
+        return bool(ends) and any(self.labels[part] >= lines for part in ends)
 
     def values(self, i: int) -> list[float]:
         """The features of line ``i``, in ``FEATURES`` order."""
