@@ -151,9 +151,13 @@ class Cleaner:
         return last
 
     def _run_step(self, run: Run, kinds: list[Kind], *, reports: bool) -> bool:
-        """Run one step's kinds over the document and apply their findings; return whether the text changed."""
+        """Run one step's kinds over the document and apply their findings; return whether the text changed.
+
+        Where no report is logged (``reports`` off), a rule that only reports is not run: what it would find
+        is dropped unlogged, and edits nothing."""
         run.doc.reports = reports
-        return self._commit(run, [pair for kind in kinds for pair in self._find(run, kind)], reports=reports)
+        return self._commit(run, [pair for kind in kinds if reports or not _reports_only(kind)
+                                  for pair in self._find(run, kind)], reports=reports)
 
     @staticmethod
     def _find(run: Run, kind: Kind) -> list[tuple[Finding, Rule]]:
@@ -247,6 +251,12 @@ class Claimed:
             return False
         insort(self.spans, (start, end))
         return True
+
+
+def _reports_only(kind: Kind) -> bool:
+    """Whether every finding of ``kind`` is a report: its rule's action is ``report`` and the kind never
+    chooses a stronger one."""
+    return kind.rule.action == "report" and not kind.escalates
 
 
 #: Most findings one rule may make in one document before it is skipped there.

@@ -151,6 +151,17 @@ def content_of(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
             if word not in stopwords and len(word) >= LONG_WORD_LENGTH and not word.isdigit()]
 
 
+def content_and_density(tokens: list[str], stopwords: frozenset[str]) -> tuple[list[str], float]:
+    """``content_of(tokens, stopwords)`` and ``stopword_density(tokens, stopwords)``, each word looked up in the
+    stoplist once.
+
+    >>> content_and_density(["the", "attacks", "on", "a", "mosque"], frozenset({"the", "on", "a"}))
+    (['attack', 'mosque'], 0.6)
+    """
+    others = [word for word in tokens if word not in stopwords]
+    return content_of(others, frozenset()), (len(tokens) - len(others)) / len(tokens) if tokens else 0.0
+
+
 def stopword_density(tokens: list[str], stopwords: frozenset[str]) -> float:
     """Share of a text's ``words`` that are stopwords (0.0 for a text without words)."""
     return sum(map(stopwords.__contains__, tokens)) / len(tokens) if tokens else 0.0

@@ -38,8 +38,8 @@ import regex
 from ..document import LONGEST_REMEMBERED, Document, remember
 from ..kinds.agreement import SECOND_EXTRACTION, Support
 from ..kinds.duplicate_line import remembered_key
-from ..kinds.shape import LineShape, effective_words, is_truncated, line_shapes, unspaced
-from ..words import best_stoplist, content_of, words
+from ..kinds.shape import LineShape, is_truncated, line_shapes, spacing
+from ..words import best_stoplist, content_and_density, content_of, words
 from .blocks import article_block, main_block, short_runs
 from .line_text import CUT_WORDS, capitalised, cut_headline, digit_share, inner_stop, label_ends, label_headline
 
@@ -141,14 +141,14 @@ def line_facts(doc: Document, shape: LineShape, stopwords: frozenset[str]) -> Li
     """The facts of one line of ``doc`` (``Page`` reads them through the document's cache)."""
     text = shape.text
     sample = text[:SAMPLE_CHARS]
-    found = words(sample)
-    count = effective_words(text, shape.words)
+    content, density = content_and_density(words(sample), stopwords)
+    count, is_unspaced = spacing(text, shape.words)
     return LineFacts(
         count=count,
-        density=sum(map(stopwords.__contains__, found)) / len(found) if found else 0.0,
-        content=frozenset(content_of(found, stopwords)),
+        density=density,
+        content=frozenset(content),
         cut=cut_headline(text, shape.words),
-        unspaced=unspaced(text, shape.words),
+        unspaced=is_unspaced,
         short=count <= SHORT_WORDS and not shape.sentence and not CODE.search(text),
         key=remembered_key(doc, text) if 2 <= shape.words and len(text) <= LONGEST_REMEMBERED else None,
         label=label_headline(text, shape.sentence),
@@ -237,7 +237,8 @@ class Page:
         self.support = _support(doc)
 
     def records(self) -> list[Record]:
-        return [Record(shape, self.values(i)) for i, shape in enumerate(self.shapes)]
+        # tuple.__new__ makes each record in C (a named tuple's own __new__ is a Python function)
+        return [tuple.__new__(Record, (shape, self.values(i))) for i, shape in enumerate(self.shapes)]
 
     def novelty(self, i: int) -> float:
         """The share of the line's content words that the main block's prose lacks (not counting the line
@@ -269,7 +270,8 @@ class Page:
     def in_series(self, i: int, lines: int) -> bool:
         """Whether line ``i``'s label (``Label:``) shares its first or last word with those of ``lines`` lines
         or more (itself included): ``Q:`` and ``A:`` of an interview, ``Day one:`` and ``Day two:``."""
-        return any(self.labels[part] >= lines for part in self.facts[i].label_ends)
+        ends = self.facts[i].label_ends
+        return bool(ends) and any(self.labels[part] >= lines for part in ends)
 
     def values(self, i: int) -> list[float]:
         """The features of line ``i``, in ``FEATURES`` order."""

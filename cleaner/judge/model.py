@@ -27,7 +27,10 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
-from .features import ARTICLE_MARGIN, FEATURES, FLAGS, Record
+from .features import ARTICLE_MARGIN, FEATURES, FLAGS, INDEX, Record
+
+#: Where a record's values say that its line is before the main text, and after it.
+BEFORE_MAIN, AFTER_MAIN = INDEX["before_main"], INDEX["after_main"]
 
 
 class Model:
@@ -175,8 +178,8 @@ def regime_of(records: list[Record], page_dump: float, page_lines: int, page_hea
     if lines < page_lines or records[0].get("page_dump") < page_dump:
         return "text"
     # the lines before the main text open the document, those after it close it
-    before = next(i for i, record in enumerate(records) if not record.get("before_main"))
-    after = next(i for i, record in enumerate(reversed(records)) if not record.get("after_main"))
+    before = next(i for i, record in enumerate(records) if not record.values[BEFORE_MAIN])
+    after = next(i for i, record in enumerate(reversed(records)) if not record.values[AFTER_MAIN])
     return "page" if before >= page_head * lines and after >= page_tail * lines else "text"
 
 

@@ -132,6 +132,9 @@ class Kind:
     #: Whether each finding rests on its own line alone: then consecutive rules of the
     #: kind look at one text and the engine applies their edits as one step.
     independent: ClassVar[bool] = False
+    #: Whether the kind may give a finding a stronger action than its rule's (``finding``'s ``action``): else a
+    #: rule whose action is ``report`` only reports, and the engine does not run it where no report is logged.
+    escalates: ClassVar[bool] = False
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule

@@ -29,7 +29,7 @@ from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 from ..change import Finding
-from ..document import Document, Line
+from ..document import Document, Line, remember
 from ..rules import Rule
 from .base import Kind, Param, Stage
 from .required import leading_characters
@@ -123,9 +123,17 @@ class Mojibake(Kind):
         hit = self._search(self.prefilter, doc.text, 0)
         while hit:
             line = doc.line_at(hit.start())
-            if self.bad and is_bad(line.text) or self.other and self.other.search(line.text):
+            if self._changeable(doc, line.text):
                 yield line
             hit = self._search(self.prefilter, doc.text, line.end + 1)
+
+    def _changeable(self, doc: Document, text: str) -> bool:
+        """Whether ftfy's ``is_bad`` flags the line (or it holds what another enabled fixer targets): remembered
+        per line text over the cleaning of ``doc`` (the next pass reads mostly the same lines)."""
+        seen: dict[str, bool] = doc.shared.setdefault(f"mojibake-{id(self)}", {})
+        if text not in seen:
+            return remember(seen, text, bool(self.bad and is_bad(text) or self.other and self.other.search(text)))
+        return seen[text]
 
     def _search(self, prefilter: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
         """The first match of ``prefilter`` from ``start``, tried only where a character it can start with stands."""

@@ -89,9 +89,12 @@ COUNTED_END = re.compile(r"\{\d*,?\d*$")
 QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*,?\d*\})[?+]?")
 #: Groups that only test and are left out: lookaheads and lookbehinds.
 LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
-#: What ``regex`` can do that RE2 cannot, and no widening covers.
+#: What ``regex`` can do that RE2 cannot, and no widening covers: conditionals, named back-references,
+#: verbose patterns, recursion, branch resets, fuzzy matching. A group that turns flags RE2 knows off
+#: in its scope (``(?-i:Like this)``) both engines read alike.
 #: (Each after an even number of backslashes: "\\(?" is an optional parenthesis.)
-UNWIDENABLE = re.compile(r"(?<!\\)(?:\\\\)*(?:\(\?\(|\(\?P=|\(\?[a-zA-Z]*x|\(\?[0-9R&+|-]|\{[^}]*[eisd][<=}])")
+UNWIDENABLE = re.compile(
+    r"(?<!\\)(?:\\\\)*(?:\(\?\(|\(\?P=|\(\?[a-zA-Z]*x|\(\?(?:[0-9R&+|]|-(?![ims]+:))|\{[^}]*[eisd][<=}])")
 #: Global flags: RE2 reads them as from where they stand, ``regex`` as for the whole pattern.
 FLAGS = re.compile(r"(?<!\\)(?:\\\\)*\(\?([a-zA-Z]+)\)")
 #: The global flags RE2 knows (``regex`` has more: reverse, fuzzy, ASCII...).

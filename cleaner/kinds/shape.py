@@ -24,7 +24,10 @@ from ..document import LONGEST_REMEMBERED, Document, Line
 TERMINAL_MARKS = frozenset(".!?。！？．｡।॥۔؟։።။។།")
 #: ...then maybe closing quotes or brackets.
 CLOSERS = "'\"’”»)]"
-TRUNCATED = regex.compile(r"(?:…|\.\.\.)\s*$")
+#: The characters ``regex`` reads as ``\s`` (``str.isspace`` but the separators U+001C to U+001F; the tests
+#: check every code point).
+REGEX_SPACES = ("\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
+                + "\u2028\u2029\u202f\u205f\u3000")
 LABEL = regex.compile(r"^(\p{Lu}[\p{L}’']*(?: [\p{L}’']+){0,2}):[^\S\n]+\S")
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 #: Chinese and Japanese characters: written without spaces (Korean puts spaces between its words).
@@ -81,8 +84,7 @@ def effective_words(text: str, words: int | None = None) -> int:
     >>> effective_words("ฝนตกหนักในกรุงเทพเมื่อวานนี้")
     7
     """
-    words = word_count(text) if words is None else words
-    return words if text.isascii() else max(words, _character_words(text, CJK))
+    return spacing(text, word_count(text) if words is None else words)[0]
 
 
 def unspaced(text: str, words: int) -> bool:
@@ -92,14 +94,24 @@ def unspaced(text: str, words: int) -> bool:
     >>> unspaced("東京で大雨が降りました", 1), unspaced("서울에 큰비가 내렸다", 3)
     (True, False)
     """
-    return not text.isascii() and _character_words(text, IDEOGRAPHIC) > words
+    return spacing(text, words)[1]
+
+
+def spacing(text: str, words: int) -> tuple[int, bool]:
+    """``(effective_words(text, words), unspaced(text, words))`` for a text of ``words`` words as ``str.split``
+    cuts them: a text without a character of the scripts counted in characters (most texts) is read once.
+
+    >>> spacing("東京で大雨が降りました", 1), spacing("Tōkyō news", 2)
+    ((5, True), (2, False))
+    """
+    if text.isascii() or not UNSPACED_BLOCKS.search(text):
+        return words, False
+    return max(words, _character_words(text, CJK)), _character_words(text, IDEOGRAPHIC) > words
 
 
 def _character_words(text: str, ideographs: regex.Pattern[str]) -> int:
     """The words ``text`` makes counted in characters: two of ``ideographs`` a word, and four Thai, Lao,
-    Khmer or Burmese characters (a text without any of them, most texts, is read once)."""
-    if not UNSPACED_BLOCKS.search(text):
-        return 0
+    Khmer or Burmese characters."""
     return _count(ideographs, text) // 2 + _count(SOUTHEAST_ASIAN, text) // 4
 
 
@@ -116,7 +128,9 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_truncated(text: str) -> bool:
-    return bool(TRUNCATED.search(text))
+    """Whether the line ends with an ellipsis (``…`` or ``...``), maybe then spaces (``REGEX_SPACES``): only its
+    end is read, the line may be long."""
+    return text.rstrip(REGEX_SPACES).endswith(("…", "..."))
 
 
 def is_list_item(text: str) -> bool:
