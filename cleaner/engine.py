@@ -254,9 +254,8 @@ class Claimed:
 
 
 def _reports_only(kind: Kind) -> bool:
-    """Whether every finding of ``kind`` is a report: its rule's action is ``report`` and the kind never
-    chooses a stronger one."""
-    return kind.rule.action == "report" and not kind.escalates
+    """Whether every finding of ``kind`` is a report: its rule's action is ``report`` (``Kind.finding``)."""
+    return kind.rule.action == "report"
 
 
 #: Most findings one rule may make in one document before it is skipped there.

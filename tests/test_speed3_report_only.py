@@ -21,12 +21,13 @@ def _kind(cleaner: Cleaner, code: str):
     return next(kind for kind in cleaner.kinds if kind.rule.code == code)
 
 
-def test_a_rule_only_reports_when_its_action_is_report_and_its_kind_never_chooses_a_stronger_one():
+def test_a_rule_only_reports_when_its_action_is_report():
     cleaner = Cleaner(options={"J020": {"action": "report"}, "P001": {"action": "report"}})
     assert engine._reports_only(_kind(cleaner, "P002"))  # balance: reports by its action
     assert engine._reports_only(_kind(cleaner, "P001"))  # doubled-word made to report
-    assert not engine._reports_only(_kind(cleaner, "J020"))  # the line judge drops by a line's verdict
+    assert engine._reports_only(_kind(cleaner, "J020"))  # the line judge made to report
     assert not engine._reports_only(_kind(Cleaner(), "P001"))  # doubled-word fixing
+    assert not engine._reports_only(_kind(Cleaner(), "J020"))
 
 
 def test_a_reporting_rule_runs_only_where_reports_are_logged(monkeypatch):

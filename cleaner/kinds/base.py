@@ -132,9 +132,6 @@ class Kind:
     #: Whether each finding rests on its own line alone: then consecutive rules of the
     #: kind look at one text and the engine applies their edits as one step.
     independent: ClassVar[bool] = False
-    #: Whether the kind may give a finding a stronger action than its rule's (``finding``'s ``action``): else a
-    #: rule whose action is ``report`` only reports, and the engine does not run it where no report is logged.
-    escalates: ClassVar[bool] = False
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -204,8 +201,10 @@ class Kind:
 
     def finding(self, start: int, end: int, replacement: str, reason: str, *,
                 action: Action | None = None, **scores: Any) -> Finding:
-        """A finding with this rule's action (or a weaker one the kind chose)."""
-        return Finding(start, end, replacement, action or self.rule.action, reason, scores)
+        """A finding with this rule's action, or a weaker one the kind chose: a rule set to ``report`` only
+        reports, whatever the kind would have done (the line judge's verdict drops a line above its threshold)."""
+        chosen = "report" if self.rule.action == "report" else action or self.rule.action
+        return Finding(start, end, replacement, chosen, reason, scores)
 
 
 def _types(spec: type | tuple[type, ...]) -> tuple[type, ...]:

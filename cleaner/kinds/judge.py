@@ -84,7 +84,6 @@ class LineJudge(Kind):
     stage = Stage.LINES
     order = 4
     actions = frozenset({"drop", "report"})
-    escalates = True  # a line's verdict, not the rule's action, decides between drop and report
     params = {
         "model": Param(str, "judge/model.json", help="the model's weights and thresholds, relative to the rule's file"),
         "calibration": Param(str, "default", help="which of the model's threshold pairs (drop, report) to use"),
