@@ -21,13 +21,20 @@ T = TypeVar("T")
 #: The longest line a cache of ``Document.shared`` keeps: boilerplate lines are short and repeat, while a
 #: huge line does not, and each version of it the cleaning makes would stay alive in the cache.
 LONGEST_REMEMBERED = 4000
+#: The most entries a cache of ``Document.lasting`` holds: one that is full is emptied before it takes the
+#: next (a corpus's boilerplate fills it again within a few documents). The judge's line facts, the largest,
+#: then take about 25 MB.
+LASTING_ENTRIES = 1 << 14
 
 
-def remember(cache: dict[str, T], line: str, value: T) -> T:
-    """``value``, kept in ``cache`` (one of ``Document.shared``) under ``line`` unless the line is longer
-    than ``LONGEST_REMEMBERED``."""
-    if len(line) <= LONGEST_REMEMBERED:
-        cache[line] = value
+def remember(cache: dict[Any, T], key: Any, value: T) -> T:
+    """``value``, kept in ``cache`` (one of ``Document.shared`` or ``Document.lasting``) under ``key``: a line
+    text, unless it is longer than ``LONGEST_REMEMBERED``, or any other key. A cache that holds
+    ``LASTING_ENTRIES`` is emptied first."""
+    if not isinstance(key, str) or len(key) <= LONGEST_REMEMBERED:
+        if len(cache) >= LASTING_ENTRIES:
+            cache.clear()
+        cache[key] = value
     return value
 
 
@@ -60,12 +67,16 @@ class Document:
     path: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-    #: Shared by every text of one cleaning (``with_text`` passes it on): caches keyed by line text
-    #: (lines up to ``LONGEST_REMEMBERED`` characters).
+    #: Shared by every text of one cleaning (``with_text`` passes it on): what belongs to this document, such
+    #: as a rule's time budget, the second extraction of its page and the judge's scores of its lines.
     shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     #: Whether what a rule reports in this text now is logged: the engine logs reports from its first look
     #: at a document only (later rounds judge a text already reported on), and a rule may skip making them.
     reports: bool = field(default=True, repr=False, compare=False)
+    #: Kept by the ``Cleaner`` across the documents it cleans: caches of what depends on a line's text (and
+    #: the rule asking) alone, such as a pattern's verdict on it or the judge's facts of it. A site's menus,
+    #: bylines and footers come back on each of its pages. ``remember`` keeps each cache bounded.
+    lasting: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """What ``compute()`` returns, computed once per text and shared by every rule that asks."""
@@ -83,7 +94,7 @@ class Document:
         self._memo.clear()
         for view in VIEWS:
             self.__dict__.pop(view, None)
-        return Document(text, self.path, self.meta, shared=self.shared)
+        return Document(text, self.path, self.meta, shared=self.shared, lasting=self.lasting)
 
     @cached_property
     def lines(self) -> list[Line]:

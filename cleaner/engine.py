@@ -48,6 +48,9 @@ def build_kinds(rules: Iterable[Rule]) -> list[Kind]:
 class Cleaner:
     """Rules loaded and compiled once; ``clean`` as often as you like.
 
+    What depends on a line's text alone is remembered across the documents a cleaner cleans
+    (``Document.lasting``, bounded: a few tens of MB at most), so reuse one cleaner for a corpus.
+
     ``Cleaner(preset="article-body")`` is short for ``Cleaner(Config(preset=...))``.
     """
 
@@ -55,12 +58,14 @@ class Cleaner:
         self.config = config or Config(**settings)
         self.rules = configure(load_rules(list(self.config.rules_dirs)), self.config)
         self.kinds = build_kinds(self.rules)
+        #: ``Document.lasting`` of every document this cleaner cleans.
+        self.lasting: dict[str, Any] = {}
 
     def clean(self, text: str, *, path: str | None = None, meta: dict[str, Any] | None = None) -> Result:
         meta = meta or {}
         if self.config.language and "language" not in meta:
             meta = {**meta, "language": self.config.language}
-        return self.clean_document(Document(text, path, meta))
+        return self.clean_document(Document(text, path, meta, lasting=self.lasting))
 
     def uses(self, kind_name: str) -> bool:
         """Whether an enabled rule of this kind runs (readers skip work that no rule needs)."""

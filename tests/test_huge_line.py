@@ -48,7 +48,8 @@ def test_shared_caches_keep_no_huge_line():
     line = "x" * (LONGEST_REMEMBERED + 1)
     doc = Document(f"Title\n\n{line} \n\n{line}  \n")
     Cleaner().clean_document(doc)
-    kept = [key for cache in doc.shared.values() if isinstance(cache, dict) for key in cache]
+    kept = [key for caches in (doc.shared, doc.lasting) for cache in caches.values() if isinstance(cache, dict)
+            for key in cache]
     assert "Title" in kept and all(len(key) <= LONGEST_REMEMBERED for key in kept)
 
 

@@ -94,9 +94,9 @@ def assert_plain_keys(text):
     the line's plain key, whichever rule computed it first."""
     doc = Document(text)
     Cleaner().clean_document(doc)
-    keys = doc.shared.get("line-keys", {})
+    keys = doc.lasting.get("line-keys", {})
     assert all(key == line_key(line) for line, key in keys.items())
-    facts = [(line, fact) for name, known in doc.shared.items() if name.startswith("judge-lines:")
+    facts = [(line, fact) for name, known in doc.lasting.items() if name.startswith("judge-lines:")
              for line, fact in known.items()]
     assert all(fact.key == (line_key(line) if len(line.split()) >= 2 else None) for line, fact in facts)
     return keys, facts

@@ -120,7 +120,8 @@ class Record(NamedTuple):
 
 class LineFacts(NamedTuple):
     """What a line's features read from its text alone, in the document's language: remembered per line
-    text, as the rounds of one cleaning judge most lines again unchanged."""
+    text (``Document.lasting``), as the rounds of one cleaning judge most lines again unchanged and pages
+    share their boilerplate."""
 
     count: int
     density: float
@@ -210,7 +211,7 @@ class Page:
     def __init__(self, doc: Document) -> None:
         self.shapes = shapes = line_shapes(doc)
         language, stopwords = best_stoplist(doc)
-        known: dict[str, LineFacts] = doc.shared.setdefault(f"judge-lines:{language}", {})
+        known: dict[str, LineFacts] = doc.lasting.setdefault(f"judge-lines:{language}", {})
         self.facts = facts = [known.get(shape.text) or remember(known, shape.text, line_facts(doc, shape, stopwords))
                               for shape in shapes]
         densities = [fact.density for fact in facts]

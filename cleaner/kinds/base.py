@@ -191,10 +191,11 @@ class Kind:
 
     def matches(self, doc: Document, pattern: regex.Pattern[str], how: str, text: str) -> bool:
         """Whether ``pattern`` matches ``text`` in the way ``how`` names ("search", "fullmatch"); remembered
-        per text for the whole cleaning of ``doc`` (the lines stage runs several rounds, and the cleaning
-        several passes, over mostly the same lines), if the line is not huge. A call that runs out of time
+        per text across the documents a cleaner cleans (``Document.lasting``: the lines stage runs several
+        rounds, and the cleaning several passes, over mostly the same lines, and a site's pages share their
+        boilerplate), if the line is not huge. A call that runs out of time
         raises ``TimeoutError`` and leaves no verdict."""
-        seen: dict[str, bool] = doc.shared.setdefault(f"{how}-{id(pattern)}", {})
+        seen: dict[str, bool] = doc.lasting.setdefault(f"{how}-{id(pattern)}", {})
         if text not in seen:
             return remember(seen, text, self.budget(doc).run(getattr(pattern, how), text) is not None)
         return seen[text]

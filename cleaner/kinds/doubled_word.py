@@ -82,9 +82,9 @@ class DoubledWord(Kind):
 
 def _doubles(doc: Document) -> Iterator[tuple[int, str]]:
     """Where ``DOUBLE`` matches in ``doc`` and what: read line by line (a match holds no newline, and a line's
-    end is one to the lookarounds as the text's is), each line text once per cleaning (the next pass reads
-    mostly the same lines)."""
-    seen: dict[str, tuple[tuple[int, str], ...]] = doc.shared.setdefault("doubled-words", {})
+    end is one to the lookarounds as the text's is), each line text once (``Document.lasting``: the next
+    pass reads mostly the same lines)."""
+    seen: dict[str, tuple[tuple[int, str], ...]] = doc.lasting.setdefault("doubled-words", {})
     for line in doc.lines:
         found = seen.get(line.text)
         if found is None:

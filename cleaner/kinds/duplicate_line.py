@@ -48,9 +48,9 @@ def line_key(text: str) -> str | None:
 
 
 def remembered_key(doc: Document, text: str) -> str | None:
-    """``line_key(text)``, remembered per line text over the cleaning of ``doc`` and shared by the rules that
+    """``line_key(text)``, remembered per line text (``Document.lasting``) and shared by the rules that
     key lines (the duplicate-line rules, the line judge): the lines stage sees most lines again."""
-    keys: dict[str, str | None] = doc.shared.setdefault("line-keys", {})
+    keys: dict[str, str | None] = doc.lasting.setdefault("line-keys", {})
     return keys[text] if text in keys else remember(keys, text, line_key(text))
 
 

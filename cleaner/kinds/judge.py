@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ..change import Action, Finding
-from ..document import Document
+from ..document import Document, remember
 from ..judge.features import INDEX, Record, features
 from ..judge.model import Judge, Model, explain, load_judge, sigmoid
 from ..rules import Rule, RuleError
@@ -75,8 +75,6 @@ ARTICLE_HEAD, ARTICLE_TAIL = 0.2, 0.1
 SHAPE_VALUES = itemgetter(*(place for _, place in JUNK_PLACES + DOUBTFUL_PLACES))
 #: A repeated line of this many words is a paragraph, which writers repeat on purpose.
 PARAGRAPH_WORDS = 15
-#: The most scores of distinct lines one cleaning remembers (a huge text has a record for each line already).
-REMEMBERED_SIGNATURES = 50_000
 
 
 class LineJudge(Kind):
@@ -123,9 +121,7 @@ class LineJudge(Kind):
             signature = model.signature(values)
             odds = scored.get(signature)
             if odds is None:
-                odds = model.log_odds(values)
-                if len(scored) < REMEMBERED_SIGNATURES:
-                    scored[signature] = odds
+                odds = remember(scored, signature, model.log_odds(values))
             outside = (_outside_reason(odds, values, dump_judge) if cut_outside and odds < drop_at and values[OUTSIDE]
                        else None)  # named when it decides
             if (odds < drop_at and (odds < report_at or record.shape.sentence) and not any(SHAPE_VALUES(values))
@@ -140,7 +136,7 @@ class LineJudge(Kind):
             score = sigmoid(odds)
             names = shapes or doubtful or explained.get(signature)
             if names is None:
-                names = explained[signature] = model.reasons(record.values)
+                names = remember(explained, signature, model.reasons(record.values))
             start, end = doc.line_span(record.shape.line)
             yield self.finding(start, end, "", f"score {score:.2f}: {explain(record, names)}{verdict}",
                                action=action, score=round(score, 3), features=names, regime=regime,

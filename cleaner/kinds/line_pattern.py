@@ -147,8 +147,8 @@ class PatternGroup:
     over a line, the few rules that may match it; only those try it with
     ``regex``. Most lines are named by none and cost one pass. A line is
     looked at only if the guards of some rule let it through, and each
-    line text once per cleaning of a document (the lines stage runs
-    several rounds over mostly the same lines).
+    line text once (``Document.lasting``: the lines stage runs several
+    rounds over mostly the same lines, and pages share boilerplate).
     """
 
     def __init__(self, kinds: list[LinePattern]) -> None:
@@ -168,7 +168,7 @@ class PatternGroup:
 
     def _name(self, doc: Document) -> list[list[LineShape]]:
         named: list[list[LineShape]] = [[] for _ in self.members]
-        seen: dict[str, tuple[int, ...]] = doc.shared.setdefault(f"line-pattern-set-{id(self)}", {})
+        seen: dict[str, tuple[int, ...]] = doc.lasting.setdefault(f"line-pattern-set-{id(self)}", {})
         for shape in line_shapes(doc):
             watchers = self._watchers(shape)
             if not watchers:

@@ -129,8 +129,8 @@ class Mojibake(Kind):
 
     def _changeable(self, doc: Document, text: str) -> bool:
         """Whether ftfy's ``is_bad`` flags the line (or it holds what another enabled fixer targets): remembered
-        per line text over the cleaning of ``doc`` (the next pass reads mostly the same lines)."""
-        seen: dict[str, bool] = doc.shared.setdefault(f"mojibake-{id(self)}", {})
+        per line text (``Document.lasting``: the next pass reads mostly the same lines)."""
+        seen: dict[str, bool] = doc.lasting.setdefault(f"mojibake-{id(self)}", {})
         if text not in seen:
             return remember(seen, text, bool(self.bad and is_bad(text) or self.other and self.other.search(text)))
         return seen[text]
