@@ -68,7 +68,7 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     #: Shared by every text of one cleaning (``with_text`` passes it on): what belongs to this document, such
-    #: as a rule's time budget, the second extraction of its page and the judge's scores of its lines.
+    #: as a rule's time budget and the second extraction of its page.
     shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     #: Whether what a rule reports in this text now is logged: the engine logs reports from its first look
     #: at a document only (later rounds judge a text already reported on), and a rule may skip making them.

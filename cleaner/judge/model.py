@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import struct
 from functools import cache
 from operator import itemgetter
 from pathlib import Path
@@ -47,14 +48,14 @@ class Model:
         places = [FEATURES.index(name) for name in data["features"]]
         if not places:
             raise ValueError("the judge's model names no features")
-        #: A line's values of this model's features (a tuple, or the value when it has one feature): lines
-        #: with equal signatures score and are explained alike.
-        self.signature: Callable[[list[float]], Any] = itemgetter(*places)
+        #: A line's values of this model's features (and the first again: always a tuple).
+        self._pick, self._width = itemgetter(*places, places[0]), len(places) + 1
         self.base = float(data["base"])
         self.trees = [_node(tree, places) for tree in data["trees"]]
         self._compile()
 
     def _compile(self) -> None:
+        self._pack = struct.Struct(f"{self._width}d").pack
         self._log_odds: Callable[[list[float]], float] = _compiled(self.base, self.trees, len(FEATURES))
         #: For a line's values, per feature, the changes of value of the steps down the trees that tested it.
         self._added: Callable[[list[float]], list[float]] = _accumulator(self.trees, len(FEATURES))
@@ -62,11 +63,16 @@ class Model:
     def __getstate__(self) -> dict[str, Any]:
         """The trees without their compiled functions, which cannot be pickled (a cleaner is sent to other
         processes: ``--jobs``, Ray); ``__setstate__`` compiles them again."""
-        return {key: value for key, value in vars(self).items() if key not in ("_log_odds", "_added")}
+        return {key: value for key, value in vars(self).items() if key not in ("_log_odds", "_added", "_pack")}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         vars(self).update(state)
         self._compile()
+
+    def signature(self, values: list[float]) -> bytes:
+        """A line's values of this model's features, packed (a few hundred bytes, kept across documents):
+        lines with equal signatures score and are explained alike."""
+        return self._pack(*self._pick(values))
 
     def log_odds(self, values: list[float]) -> float:
         """The log-odds that the line is junk (thresholds are stored as log-odds: near a probability of 1

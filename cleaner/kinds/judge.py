@@ -36,7 +36,6 @@ import math
 from collections.abc import Iterator
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
 
 from ..change import Action, Finding
 from ..document import Document, remember
@@ -108,10 +107,10 @@ class LineJudge(Kind):
         regime = self.judge.regime(records)
         model, (drop_at, report_at) = self.judge.models[regime], self.thresholds[regime]
         language = best_stoplist(doc)[0]
-        #: The scores and reasons this rule found for a signature earlier in this cleaning (a line whose
-        #: surroundings did not change comes back in the next round; the lines of a menu look alike).
-        scored: dict[Any, float] = doc.shared.setdefault(f"judge-scores:{self.rule.code}:{regime}", {})
-        explained: dict[Any, list[str]] = doc.shared.setdefault(f"judge-reasons:{self.rule.code}:{regime}", {})
+        #: The scores and reasons this rule found for a signature before (a line whose surroundings did not
+        #: change comes back in the next round; the lines of a menu look alike, on one page and the next).
+        scored: dict[bytes, float] = doc.lasting.setdefault(f"judge-scores:{self.rule.code}:{regime}", {})
+        explained: dict[bytes, list[str]] = doc.lasting.setdefault(f"judge-reasons:{self.rule.code}:{regime}", {})
         cut_outside = self._cuts_outside(regime, records)
         #: In a page dump read as extracted text, the page model judges the lines outside the article too.
         dump_judge = ((self.judge.models["page"], self.thresholds["page"][0]) if cut_outside and regime == "text"
