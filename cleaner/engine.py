@@ -67,6 +67,10 @@ class Cleaner:
             meta = {**meta, "language": self.config.language}
         return self.clean_document(Document(text, path, meta, lasting=self.lasting))
 
+    def __getstate__(self) -> dict[str, Any]:
+        """A cleaner sent to another process (``--jobs``, Ray, a user's pool) goes without its caches."""
+        return {**vars(self), "lasting": {}}
+
     def uses(self, kind_name: str) -> bool:
         """Whether an enabled rule of this kind runs (readers skip work that no rule needs)."""
         return any(kind.name == kind_name for kind in self.kinds)

@@ -3,6 +3,8 @@ the judge's facts of a line, a pattern's verdict on it, its key. What it remembe
 changes another's result, the caches stay bounded, and a page that shares its menus with one cleaned before
 is not read again for them. Texts written for these tests."""
 
+import pickle
+
 from hypothesis import given, settings, strategies as st
 
 from cleaner import Cleaner
@@ -69,3 +71,14 @@ def test_a_page_sharing_its_menu_with_one_cleaned_before_is_judged_on_its_new_li
     read.clear()
     cleaner.clean("\n".join([*MENU, *other]) + "\n")
     assert set(read) == set(other)
+
+
+def test_a_cleaner_sent_to_another_process_goes_without_its_caches():
+    cleaner = Cleaner()
+    text = "\n".join([*MENU, *LINES[5:9]]) + "\n"
+    first = cleaner.clean(text)
+    assert cleaner.lasting
+    copy = pickle.loads(pickle.dumps(cleaner))
+    assert copy.lasting == {} and cleaner.lasting
+    again = copy.clean(text)
+    assert (again.text, again.changes) == (first.text, first.changes)
