@@ -73,36 +73,17 @@ def has_words(text: str, count: int) -> bool:
     return sum(1 for _ in islice(WORD.finditer(text), count)) == count
 
 
-def effective_words(text: str, words: int | None = None) -> int:
-    """Words, where words are not space-separated counting two CJK characters as one word, and four
-    characters of Thai, Lao, Khmer or Burmese (vowel signs included).
-
-    ``words`` is ``word_count(text)`` when the caller knows it already.
-
-    >>> effective_words("東京で大雨が降りました")
-    5
-    >>> effective_words("ฝนตกหนักในกรุงเทพเมื่อวานนี้")
-    7
-    """
-    return spacing(text, word_count(text) if words is None else words)[0]
-
-
-def unspaced(text: str, words: int) -> bool:
-    """Whether ``text`` is written without spaces between its words (Chinese, Japanese, Thai...): its
-    characters make more words than its spaces do. No stoplist can measure such a line.
-
-    >>> unspaced("東京で大雨が降りました", 1), unspaced("서울에 큰비가 내렸다", 3)
-    (True, False)
-    """
-    return spacing(text, words)[1]
-
-
 def spacing(text: str, words: int) -> tuple[int, bool]:
-    """``(effective_words(text, words), unspaced(text, words))`` for a text of ``words`` words as ``str.split``
-    cuts them: a text without a character of the scripts counted in characters (most texts) is read once.
+    """For a text of ``words`` words as ``str.split`` cuts them: its words, where words are not space-separated
+    counting two CJK characters as one word and four characters of Thai, Lao, Khmer or Burmese (vowel signs
+    included); and whether it is written without spaces between its words (Chinese, Japanese, Thai...): its
+    characters make more words than its spaces do, and no stoplist can measure it. A text without a character
+    of the scripts counted in characters (most texts) is read once.
 
-    >>> spacing("東京で大雨が降りました", 1), spacing("Tōkyō news", 2)
-    ((5, True), (2, False))
+    >>> spacing("東京で大雨が降りました", 1), spacing("ฝนตกหนักในกรุงเทพเมื่อวานนี้", 1)
+    ((5, True), (7, True))
+    >>> spacing("서울에 큰비가 내렸다", 3), spacing("Tōkyō news", 2)
+    ((4, False), (2, False))
     """
     if text.isascii() or not UNSPACED_BLOCKS.search(text):
         return words, False
