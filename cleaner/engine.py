@@ -165,7 +165,7 @@ class Cleaner:
         Where no report is logged (``reports`` off), a rule that only reports is not run: what it would find
         is dropped unlogged, and edits nothing."""
         run.doc.reports = reports
-        return self._commit(run, [pair for kind in kinds if reports or not _reports_only(kind)
+        return self._commit(run, [pair for kind in kinds if reports or not kind.reports_only
                                   for pair in self._find(run, kind)], reports=reports)
 
     @staticmethod
@@ -260,11 +260,6 @@ class Claimed:
             return False
         insort(self.spans, (start, end))
         return True
-
-
-def _reports_only(kind: Kind) -> bool:
-    """Whether every finding of ``kind`` is a report: its rule's action is ``report`` (``Kind.finding``)."""
-    return kind.rule.action == "report"
 
 
 #: Most findings one rule may make in one document before it is skipped there.

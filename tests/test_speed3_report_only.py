@@ -1,13 +1,13 @@
 """Where the engine logs no report (the later rounds and passes of a cleaning), a rule that only reports is
-not run (``engine._reports_only``): it could edit nothing and what it found would not be logged."""
+not run (``Kind.reports_only``): it could edit nothing and what it found would not be logged."""
 
 from __future__ import annotations
 
 import pytest
 
-import cleaner.engine as engine
 from cleaner import Cleaner
 from cleaner.kinds.balance import Balance
+from cleaner.kinds.base import Kind
 
 from .conftest import SEEDS
 
@@ -23,11 +23,11 @@ def _kind(cleaner: Cleaner, code: str):
 
 def test_a_rule_only_reports_when_its_action_is_report():
     cleaner = Cleaner(options={"J020": {"action": "report"}, "P001": {"action": "report"}})
-    assert engine._reports_only(_kind(cleaner, "P002"))  # balance: reports by its action
-    assert engine._reports_only(_kind(cleaner, "P001"))  # doubled-word made to report
-    assert engine._reports_only(_kind(cleaner, "J020"))  # the line judge made to report
-    assert not engine._reports_only(_kind(Cleaner(), "P001"))  # doubled-word fixing
-    assert not engine._reports_only(_kind(Cleaner(), "J020"))
+    assert _kind(cleaner, "P002").reports_only  # balance: reports by its action
+    assert _kind(cleaner, "P001").reports_only  # doubled-word made to report
+    assert _kind(cleaner, "J020").reports_only  # the line judge made to report
+    assert not _kind(Cleaner(), "P001").reports_only  # doubled-word fixing
+    assert not _kind(Cleaner(), "J020").reports_only
 
 
 def test_a_reporting_rule_runs_only_where_reports_are_logged(monkeypatch):
@@ -50,7 +50,7 @@ def test_cleaning_gives_what_running_every_rule_everywhere_gives(path, monkeypat
     text = path.read_text(encoding="utf-8")
     for preset in (None, "article-body"):
         fast = Cleaner(preset=preset).clean(text)
-        monkeypatch.setattr(engine, "_reports_only", lambda kind: False)
+        monkeypatch.setattr(Kind, "reports_only", property(lambda kind: False))
         slow = Cleaner(preset=preset).clean(text)
         monkeypatch.undo()
         assert (fast.text, fast.changes, fast.skipped) == (slow.text, slow.changes, slow.skipped)

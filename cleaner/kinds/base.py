@@ -200,11 +200,16 @@ class Kind:
             return remember(seen, text, self.budget(doc).run(getattr(pattern, how), text) is not None)
         return seen[text]
 
+    @property
+    def reports_only(self) -> bool:
+        """Whether every finding of this rule is a report: its action is ``report`` (``finding``)."""
+        return self.rule.action == "report"
+
     def finding(self, start: int, end: int, replacement: str, reason: str, *,
                 action: Action | None = None, **scores: Any) -> Finding:
         """A finding with this rule's action, or a weaker one the kind chose: a rule set to ``report`` only
         reports, whatever the kind would have done (the line judge's verdict drops a line above its threshold)."""
-        chosen = "report" if self.rule.action == "report" else action or self.rule.action
+        chosen = "report" if self.reports_only else action or self.rule.action
         return Finding(start, end, replacement, chosen, reason, scores)
 
 
