@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right, insort
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby, islice
 from typing import Any, NamedTuple
@@ -151,7 +151,7 @@ class Cleaner:
                         return -1
                     if edited < 0 and number > round_settled:
                         break
-                    if self._run_step(run, kinds, reports=reports and round_ == 0):
+                    if self._run_step(run, number, kinds, reports=reports and round_ == 0):
                         edited, last = number, max(last, number)
                 if edited < 0:
                     break
@@ -159,14 +159,25 @@ class Cleaner:
             first += len(stage)
         return last
 
-    def _run_step(self, run: Run, kinds: list[Kind], *, reports: bool) -> bool:
-        """Run one step's kinds over the document and apply their findings; return whether the text changed.
+    def _run_step(self, run: Run, number: int, kinds: list[Kind], *, reports: bool) -> bool:
+        """Run step ``number``'s kinds over the document and apply their findings; return whether the text changed.
 
         Where no report is logged (``reports`` off), a rule that only reports is not run: what it would find
-        is dropped unlogged, and edits nothing."""
-        run.doc.reports = reports
-        return self._commit(run, [pair for kind in kinds if reports or not kind.reports_only
-                                  for pair in self._find(run, kind)], reports=reports)
+        is dropped unlogged, and edits nothing. Nor is a step run there whose kinds edited nothing in an
+        earlier text of the same view (``Kind.view``): they would find again what they found then."""
+        doc = run.doc
+        doc.reports = reports
+        view = kinds[0].view(doc) if len(doc.text) <= VIEW_CHARS else None  # the kinds of a step are of one type
+        if view is not None and not reports and run.unedited.get(number) == view:
+            return False
+        skipped = len(run.skipped)
+        changed = self._commit(run, [pair for kind in kinds if reports or not kind.reports_only
+                                     for pair in self._find(run, kind)], reports=reports)
+        if view is None or changed or len(run.skipped) > skipped:  # a skipped rule did not judge the text
+            run.unedited.pop(number, None)
+        else:
+            run.unedited[number] = view
+        return changed
 
     @staticmethod
     def _find(run: Run, kind: Kind) -> list[tuple[Finding, Rule]]:
@@ -271,6 +282,10 @@ LINE_ROUNDS = 8
 #: How many passes of all the stages one document may take before it must have settled.
 MAX_PASSES = 4
 
+#: A step judges a text longer than this in every round and pass: the view of it a step would keep
+#: (``Kind.view``, its lines) would hold a copy of it after the cleaning moved on.
+VIEW_CHARS = 1 << 20
+
 
 @dataclass
 class Run:
@@ -280,6 +295,8 @@ class Run:
     locate: Locator
     changes: list[Change] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    #: By step number: the view (``Kind.view``) of the last text in which the step's kinds edited nothing.
+    unedited: dict[int, Hashable] = field(default_factory=dict)
 
     def mark(self) -> Mark:
         """Where the cleaning stands now, to ``rollback`` to."""

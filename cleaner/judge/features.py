@@ -38,7 +38,7 @@ import regex
 from ..document import LONGEST_REMEMBERED, Document, remember
 from ..kinds.agreement import SECOND_EXTRACTION, Support
 from ..kinds.duplicate_line import remembered_key
-from ..kinds.shape import LineShape, is_truncated, line_shapes, spacing
+from ..kinds.shape import LineShape, is_truncated, line_shapes, spacing, unplaced_shapes
 from ..words import best_stoplist, content_and_density, content_of, words
 from .blocks import article_block, main_block, short_runs
 from .line_text import CUT_WORDS, capitalised, cut_headline, digit_share, inner_stop, label_ends, label_headline
@@ -179,6 +179,12 @@ def _own_values(shape: LineShape, count: int, sample: str) -> tuple[float, ...]:
     )
 
 
+def read_from(doc: Document) -> tuple[str, tuple[tuple[str, int, bool, bool], ...]]:
+    """What the records of ``doc``'s lines are read from besides its ``meta``: its language and the shapes of
+    its lines but for their places (``shape.unplaced_shapes``)."""
+    return best_stoplist(doc)[0], unplaced_shapes(doc)
+
+
 def features(doc: Document) -> list[Record]:
     """The records of every non-blank line of ``doc``, computed once per text."""
     return doc.memo("judge-features", lambda: _records(doc))
@@ -191,8 +197,7 @@ def _records(doc: Document) -> list[Record]:
     A record's values are read from the lines' texts and shapes, the language and the document's ``meta``
     alone, and a cleaning often judges the same lines again: after the layout stage only touched blank lines
     and spacing, the next pass runs the lines stage over them once more."""
-    shapes = line_shapes(doc)
-    lines = (best_stoplist(doc)[0], [shape[1:] for shape in shapes])  # a shape but for the line's offsets
+    shapes, lines = line_shapes(doc), read_from(doc)
     last = doc.shared.get("judge-last-lines")
     if last is not None and last[0] == lines:
         # tuple.__new__ makes each record in C (a named tuple's own __new__ is a Python function)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from enum import IntEnum
 from time import perf_counter
@@ -168,6 +168,19 @@ class Kind:
     @classmethod
     def link(cls, kinds: list[Kind]) -> None:
         """Let the enabled rules of this kind share work (one combined regex, say); by default they share nothing."""
+
+    @staticmethod
+    def view(doc: Document) -> Hashable:
+        """What of ``doc`` the edits of this kind's rules are read from, for a kind that reads less than the
+        text; None (the default) for the whole text.
+
+        Rules that edited nothing in a text edit nothing in a later text of
+        the same view, so the engine does not run them there: the next rounds
+        and passes of a cleaning judge mostly the text they judged, changed
+        only where other rules edited it (a final newline added, spaces at
+        the ends of lines taken off).
+        """
+        return None
 
     def find(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError

@@ -33,13 +33,13 @@ Before/after, in the middle of an article::
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from operator import itemgetter
 from pathlib import Path
 
 from ..change import Action, Finding
 from ..document import Document, remember
-from ..judge.features import INDEX, Record, features
+from ..judge.features import INDEX, Record, features, read_from
 from ..judge.model import Judge, Model, explain, load_judge, sigmoid
 from ..rules import Rule, RuleError
 from ..words import best_stoplist
@@ -99,6 +99,11 @@ class LineJudge(Kind):
         except (OSError, ValueError, KeyError) as error:
             raise RuleError(f"{rule.source}: rule {rule.code}: cannot use the model {path} "
                             f"(calibration {self.options['calibration']!r}): {error}") from error
+
+    @staticmethod
+    def view(doc: Document) -> Hashable:
+        """The judge's verdicts rest on the records of the lines, read from these and the document's ``meta``."""
+        return read_from(doc)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         records = features(doc)

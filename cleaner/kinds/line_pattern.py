@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from typing import NamedTuple
 
 from ..change import Finding
@@ -24,7 +24,7 @@ from ..rules import Rule, RuleError
 from .base import Kind, Param, Stage
 from .entries import entry_of
 from .prefilter import LineSet
-from .shape import TEXT_PIECE, LineShape, line_shapes
+from .shape import TEXT_PIECE, LineShape, line_shapes, unplaced_shapes
 
 
 class LinePattern(Kind):
@@ -58,6 +58,11 @@ class LinePattern(Kind):
         self.needs = Needs(o["needs"]) if o["needs"] else None
         #: The rules this one is tried with: set by ``link``, or this rule alone when first needed.
         self.group: PatternGroup | None = None
+
+    @staticmethod
+    def view(doc: Document) -> Hashable:
+        """A line's verdict rests on its text alone (its shape, a needed word in it)."""
+        return unplaced_shapes(doc)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for shape in self._lines(doc):

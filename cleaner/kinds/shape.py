@@ -147,3 +147,13 @@ def line_shapes(doc: Document) -> list[LineShape]:
     # tuple.__new__ makes each shape in C (a named tuple's own __new__ is a Python function)
     return doc.memo("line-shapes", lambda: [tuple.__new__(LineShape, (line, *_shape_of(line.text)))
                                             for line in doc.body])
+
+
+def unplaced_shapes(doc: Document) -> tuple[tuple[str, int, bool, bool], ...]:
+    """Every non-blank line's shape but for its place in the text (its ``line``): all that a rule reads of
+    the lines when it judges them by what they say, not by where they stand.
+
+    >>> unplaced_shapes(Document("Home\\n\\n- Menu  \\n"))
+    (('Home', 1, False, False), ('- Menu', 2, False, True))
+    """
+    return doc.memo("unplaced-shapes", lambda: tuple(shape[1:] for shape in line_shapes(doc)))
