@@ -51,8 +51,8 @@ SPACE = re.compile(r"[ \t\n\r]*")
 NUMBER_GOES_ON = re.compile(r"[-+.eE0-9]*\Z")
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+#: ``json.dumps(value, ensure_ascii=False)``, without making an encoder for each value (a log holds one per change).
+_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 class LogWriter:
@@ -201,9 +201,9 @@ def to_json(data: Any) -> bytes:
 
 def _layout(value: Any, depth: int) -> str:
     if depth >= 2 or not value or not isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
+        return _json(value)
     inner, outer = "  " * (depth + 1), "  " * depth
     if isinstance(value, dict):
-        items = [f"{inner}{json.dumps(key, ensure_ascii=False)}: {_layout(item, depth + 1)}" for key, item in value.items()]
+        items = [f"{inner}{_json(key)}: {_layout(item, depth + 1)}" for key, item in value.items()]
         return "{\n" + ",\n".join(items) + "\n" + outer + "}"
     return "[\n" + ",\n".join(inner + _layout(item, depth + 1) for item in value) + "\n" + outer + "]"

@@ -31,6 +31,7 @@ them. They describe a line by
 from __future__ import annotations
 
 from collections import Counter
+from itertools import accumulate
 from typing import NamedTuple
 
 import regex
@@ -241,6 +242,10 @@ class Page:
         self.repeats = _repeats([fact.key for fact in facts])
         self.labels = Counter(part for fact in facts for part in fact.label_ends)
         self.support = _support(doc)
+        #: Whether each line is a sentence of prose (``_prose_sentence``), and the share of prose among the
+        #: ``NEARBY`` lines on each side of it.
+        self.sentences = [_prose_sentence(shape) for shape in shapes]
+        self.nearby = _nearby(self.prose)
 
     def records(self) -> list[Record]:
         # tuple.__new__ makes each record in C (a named tuple's own __new__ is a Python function)
@@ -280,54 +285,52 @@ class Page:
         return bool(ends) and any(self.labels[part] >= lines for part in ends)
 
     def values(self, i: int) -> list[float]:
-        """The features of line ``i``, in ``FEATURES`` order."""
-        shapes, shape, fact, run = self.shapes, self.shapes[i], self.facts[i], self.runs[i]
-        count, density = fact.count, fact.density
-        text, own, prose = shape.text, fact.content, self.prose
-        first, last = self.first, self.last
+        """The features of line ``i``, in ``FEATURES`` order (made for every line of every text judged: yes and
+        no are written ``1.0 if ... else 0.0``, which calls nothing)."""
+        shapes, prose, shape, fact, run = self.shapes, self.prose, self.shapes[i], self.facts[i], self.runs[i]
+        count, density, own, first, last, size = fact.count, fact.density, fact.content, self.first, self.last, len(prose)
         distance = first - i if i < first else i - last if i > last else 0
         outside = distance > 0
-        inner = 0 < i < len(shapes) - 1
-        nearby = prose[max(i - NEARBY, 0):i] + prose[i + 1:i + 1 + NEARBY]
+        inner = 0 < i < size - 1
+        nearby = self.nearby[i]
         novelty = self.novelty(i)
-        between = inner and _prose_sentence(shapes[i - 1]) and _prose_sentence(shapes[i + 1])
+        between = inner and self.sentences[i - 1] and self.sentences[i + 1]
         label = self.labelled(i)
-        beside = label and inner and max(shapes[i - 1].words, shapes[i + 1].words) >= NEIGHBOUR_WORDS
         cut = fact.cut and novelty >= CUT_NOVELTY
         measured = self.measured
         return [
             *fact.own,
             density if measured else PROSE_DENSITY,
-            float(measured and count >= 3 and density == 0.0),
-            float(measured and count >= 4 and density < PROSE_DENSITY / 2),
-            float(label),
-            float(shape.list_item),
-            float(fact.chrome),
-            float(run > 0),
+            1.0 if measured and count >= 3 and density == 0.0 else 0.0,
+            1.0 if measured and count >= 4 and density < PROSE_DENSITY / 2 else 0.0,
+            1.0 if label else 0.0,
+            1.0 if shape.list_item else 0.0,
+            1.0 if fact.chrome else 0.0,
+            1.0 if run > 0 else 0.0,
             min(run, RUN_CAP) / RUN_CAP,
             self.dump,
             self.main_share,
-            float(i < first),
-            float(i > last),
+            1.0 if i < first else 0.0,
+            1.0 if i > last else 0.0,
             min(distance, DISTANCE_CAP) / DISTANCE_CAP,
-            float(i == 0),
-            float(between),
-            float(beside),
-            float(cut),
-            float(run > 0 and outside),
-            float(run > 0 and not outside),
-            float(count <= SHORT_WORDS and outside),
-            float(prose[i] and outside),
-            float(between and novelty >= INTERRUPT_NOVELTY and self.interrupts(i, novelty)),
-            float(fact.cut and not cut),
-            float(i > 0 and prose[i - 1] or i + 1 < len(prose) and prose[i + 1]),
-            sum(nearby) / len(nearby) if nearby else 0.0,
-            float(self.repeats[i]),
+            1.0 if i == 0 else 0.0,
+            1.0 if between else 0.0,
+            1.0 if label and inner and max(shapes[i - 1].words, shapes[i + 1].words) >= NEIGHBOUR_WORDS else 0.0,
+            1.0 if cut else 0.0,
+            1.0 if run > 0 and outside else 0.0,
+            1.0 if run > 0 and not outside else 0.0,
+            1.0 if count <= SHORT_WORDS and outside else 0.0,
+            1.0 if prose[i] and outside else 0.0,
+            1.0 if between and novelty >= INTERRUPT_NOVELTY and self.interrupts(i, novelty) else 0.0,
+            1.0 if fact.cut and not cut else 0.0,
+            1.0 if i > 0 and prose[i - 1] or i + 1 < size and prose[i + 1] else 0.0,
+            nearby,
+            1.0 if self.repeats[i] else 0.0,
             novelty,
             len(own & self.title) / len(own) if own and i else 0.0,
-            0.0 if self.support is None else 1 - (self.support.of(text[:SAMPLE_CHARS]) or 0.0),
-            float(self.outside_article(i)),
-            float(not outside and self.in_series(i, SERIES_LINES)),
+            0.0 if self.support is None else 1 - (self.support.of(shape.text[:SAMPLE_CHARS]) or 0.0),
+            1.0 if self.outside_article(i) else 0.0,
+            1.0 if not outside and self.in_series(i, SERIES_LINES) else 0.0,
         ]
 
     def outside_article(self, i: int) -> bool:
@@ -370,6 +373,23 @@ def _support(doc: Document) -> Support | None:
     if support is None:
         support = doc.shared["second-extraction"] = Support(second)
     return support
+
+
+def _nearby(prose: list[bool]) -> list[float]:
+    """The share of prose among the ``NEARBY`` lines on each side of each line, itself not counted (0.0 for a
+    text of one line).
+
+    >>> _nearby([True, False, True, True])
+    [0.6666666666666666, 1.0, 0.6666666666666666, 0.6666666666666666]
+    """
+    below = list(accumulate(prose, initial=0))  # below[i]: prose lines before line i
+    size = len(prose)
+    shares = []
+    for i in range(size):
+        start, end = max(i - NEARBY, 0), min(i + 1 + NEARBY, size)
+        lines = end - start - 1
+        shares.append((below[end] - below[start] - prose[i]) / lines if lines else 0.0)
+    return shares
 
 
 def _prose_sentence(shape: LineShape) -> bool:
