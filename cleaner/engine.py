@@ -168,7 +168,7 @@ class Cleaner:
         doc = run.doc
         doc.reports = reports
         view = kinds[0].view(doc) if len(doc.text) <= VIEW_CHARS else None  # the kinds of a step are of one type
-        if view is not None and not reports and run.unedited.get(number) == view:
+        if view is not None and not reports and _settled(run.unedited.get(number), view):
             return False
         skipped = len(run.skipped)
         changed = self._commit(run, [pair for kind in kinds if reports or not kind.reports_only
@@ -271,6 +271,13 @@ class Claimed:
             return False
         insort(self.spans, (start, end))
         return True
+
+
+def _settled(seen: Hashable, view: Hashable) -> bool:
+    """Whether a step that edited nothing in a text of view ``seen`` edits nothing in a text of view ``view``:
+    the views are equal or, for a kind that judges each line by itself (its view is the set of what it reads
+    of each line), each line of this text stood in that one."""
+    return seen == view or isinstance(view, frozenset) and isinstance(seen, frozenset) and view <= seen
 
 
 #: Most findings one rule may make in one document before it is skipped there.

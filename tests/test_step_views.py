@@ -1,6 +1,7 @@
 """A step whose rules edited nothing in a text is not run again on a later text of the same view
-(``Kind.view``): the line patterns read the lines' texts, the judge the lines' shapes and the language. The
-results are those of running every step every time. Texts written for these tests."""
+(``Kind.view``): the line patterns and ftfy read each line by itself (a text whose lines all stood in the
+earlier one is skipped too), the metadata rules the non-blank lines in order, the judge the lines' shapes and
+the language. The results are those of running every step every time. Texts written for these tests."""
 
 from contextlib import contextmanager
 
@@ -10,6 +11,10 @@ from cleaner import Cleaner, engine
 from cleaner.kinds.base import Kind
 from cleaner.kinds.judge import LineJudge
 from cleaner.kinds.line_pattern import LinePattern
+from cleaner.kinds.metadata import Metadata
+from cleaner.kinds.mojibake import Mojibake
+
+VIEWED = (LinePattern, LineJudge, Metadata, Mojibake)
 
 LINES = [
     "Home", "Sign in", "Subscribe to our newsletter", "Share  on  Facebook", "Advertisement   ",
@@ -18,7 +23,8 @@ LINES = [
     "Engineers told members that the timber piles had rotted faster than expected in the  warm summer.",
     "A temporary landing stage will be built so that the island service can keep running meanwhile.",
     "Der Rat tagte am Montag und beschloss, die alte Brücke über den Fluss noch zu sanieren.",
-    "the the harbour master said", "CafÃ© owners welcomed the plan.", "", "", "  ",
+    "the the harbour master said", "CafÃ© owners welcomed the plan.", "", "", "  ", "Published: 12 March 2024",
+    "By Jane Doe", " date 2021-10-09 Talks resume in Geneva over the harbour", "Â", "“Quoted", "- List item  ",
 ]
 texts = st.lists(st.sampled_from(LINES), min_size=1, max_size=30).map("\n".join)
 
@@ -30,8 +36,8 @@ def results(cleaner, text):
 
 @contextmanager
 def every_step_run_every_time():
-    """The line patterns and the judge without a view: the engine runs them again on every text."""
-    kept = {kind: kind.__dict__["view"] for kind in (LinePattern, LineJudge)}
+    """The kinds without a view: the engine runs them again on every text."""
+    kept = {kind: kind.__dict__["view"] for kind in VIEWED}
     try:
         for kind in kept:
             kind.view = staticmethod(Kind.view)
@@ -63,13 +69,24 @@ STORY = ("The harbour board met on Monday to decide how the old ferry pier shoul
 
 
 def test_the_next_pass_does_not_run_the_line_rules_again_for_a_final_newline(monkeypatch):
-    """Adding the final newline is the last edit, so a second pass runs; its lines are those the line patterns
-    and the judge found nothing in, and they are not run again."""
-    patterns, judge = count_runs(monkeypatch, LinePattern), count_runs(monkeypatch, LineJudge)
+    """Adding the final newline is the last edit, so a second pass runs; its lines are those the line patterns,
+    the judge, ftfy and the metadata rules found nothing in, and they are not run again."""
+    runs = [count_runs(monkeypatch, kind) for kind in VIEWED]
     result = Cleaner().clean(STORY)
     assert [change.code for change in result.changes] == ["W004"]
-    assert judge == ["J020"]
-    assert patterns.count("B001") == 1
+    assert all(codes and len(codes) == len(set(codes)) for codes in runs)  # each rule once
+
+
+def test_lines_dropped_by_a_later_rule_leave_the_line_rules_nothing_new(monkeypatch):
+    """The judge drops a cut-off headline; the next round and the next pass read lines that all stood in the
+    text the line patterns, ftfy and the metadata rules found nothing in: the first two are not run again.
+    The metadata rules read the lines above each line too, so they run again in the next round, but not in
+    the next pass (it only added the final newline)."""
+    patterns, ftfy, metadata = (count_runs(monkeypatch, kind) for kind in (LinePattern, Mojibake, Metadata))
+    result = Cleaner().clean(STORY.replace("\n\n", "\n\nFive ways to cut your energy bill before the cold…\n\n"))
+    assert [change.code for change in result.changes] == ["J020", "W004"]
+    assert patterns.count("B001") == 1 and ftfy == ["E001"]
+    assert metadata.count("M001") == 2
 
 
 def test_a_changed_line_runs_them_again(monkeypatch):

@@ -172,13 +172,15 @@ class Kind:
     @staticmethod
     def view(doc: Document) -> Hashable:
         """What of ``doc`` the edits of this kind's rules are read from, for a kind that reads less than the
-        text; None (the default) for the whole text.
+        text; None (the default) for the whole text. A kind that judges each line by itself gives the set
+        of what it reads of each line.
 
         Rules that edited nothing in a text edit nothing in a later text of
-        the same view, so the engine does not run them there: the next rounds
-        and passes of a cleaning judge mostly the text they judged, changed
-        only where other rules edited it (a final newline added, spaces at
-        the ends of lines taken off).
+        the same view (or, for a set, whose lines all stood in that text), so
+        the engine does not run them there: the next rounds and passes of a
+        cleaning judge mostly the text they judged, changed only where other
+        rules edited it (lines dropped, a final newline added, spaces at the
+        ends of lines taken off).
         """
         return None
 

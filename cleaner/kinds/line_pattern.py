@@ -62,7 +62,7 @@ class LinePattern(Kind):
     @staticmethod
     def view(doc: Document) -> Hashable:
         """A line's verdict rests on its text alone (its shape, a needed word in it)."""
-        return unplaced_shapes(doc)
+        return doc.memo("line-pattern-view", lambda: frozenset(unplaced_shapes(doc)))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for shape in self._lines(doc):

@@ -17,7 +17,7 @@ Before/after (prefix mode, with a date pattern)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 
 import regex
 
@@ -25,7 +25,7 @@ from ..change import Finding
 from ..document import Document, Line
 from ..rules import Rule, RuleError
 from .base import Kind, Param, Stage
-from .shape import LineShape, has_words, line_shapes
+from .shape import LineShape, body_texts, has_words, line_shapes
 
 TEXT_START = regex.compile(r"[\p{Lu}\p{Lo}\"“‘'«\d]")
 
@@ -51,6 +51,11 @@ class Metadata(Kind):
         allowed = {"line": ("drop", "report"), "prefix": ("fix", "report")}[self.options["mode"]]
         if rule.action not in allowed:
             raise RuleError(f"{rule.source}: rule {rule.code}: {self.options['mode']} mode takes action {' or '.join(allowed)}")
+
+    @staticmethod
+    def view(doc: Document) -> Hashable:
+        """A line's verdict rests on its text and on the non-blank lines above it (``head``, ``above_body``)."""
+        return body_texts(doc)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         """In line mode, nothing when the metadata recurs (asked only once a line matches: most documents have none)."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 
 import ftfy
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
@@ -33,6 +33,7 @@ from ..document import Document, Line, remember
 from ..rules import Rule
 from .base import Kind, Param, Stage
 from .required import leading_characters
+from .shape import line_texts
 from .source_bytes import ESCAPED_BYTES
 
 #: ftfy's switches, their defaults here, and what each does.
@@ -103,6 +104,11 @@ class Mojibake(Kind):
         self.prefilter = re.compile(every) if every else None
         #: The characters a prefilter match starts with: the scan jumps between them.
         self.lead = leading_characters(self.prefilter) if self.prefilter else None
+
+    @staticmethod
+    def view(doc: Document) -> Hashable:
+        """ftfy fixes each line by itself, blank ones too."""
+        return doc.memo("mojibake-view", lambda: frozenset(line_texts(doc)))
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for line in self.candidates(doc):

@@ -149,6 +149,24 @@ def line_shapes(doc: Document) -> list[LineShape]:
                                             for line in doc.body])
 
 
+def line_texts(doc: Document) -> tuple[str, ...]:
+    """The texts of all the lines, blank ones too, as they stand: the text but for a newline at its end.
+
+    >>> line_texts(Document("Home \\n\\nNews\\n")) == line_texts(Document("Home \\n\\nNews"))
+    True
+    """
+    return doc.memo("line-texts", lambda: tuple(line.text for line in doc.lines))
+
+
+def body_texts(doc: Document) -> tuple[str, ...]:
+    """The texts of the non-blank lines, in order, as they stand (spaces at their ends kept).
+
+    >>> body_texts(Document("Home \\n\\n\\nNews")) == body_texts(Document("Home \\nNews\\n"))
+    True
+    """
+    return doc.memo("body-texts", lambda: tuple(line.text for line in doc.body))
+
+
 def unplaced_shapes(doc: Document) -> tuple[tuple[str, int, bool, bool], ...]:
     """Every non-blank line's shape but for its place in the text (its ``line``): all that a rule reads of
     the lines when it judges them by what they say, not by where they stand.
