@@ -1,7 +1,7 @@
 """A step whose rules edited nothing in a text is not run again on a later text of the same view
 (``Kind.view``): the line patterns and ftfy read each line by itself (a text whose lines all stood in the
-earlier one is skipped too), the metadata rules the non-blank lines in order, the judge the lines' shapes and
-the language. The results are those of running every step every time. Texts written for these tests."""
+earlier one is skipped too), the metadata and duplicate-line rules the non-blank lines in order, the judge the
+lines' shapes and the language. The results are those of running every step every time. Texts written for these tests."""
 
 from contextlib import contextmanager
 
@@ -9,12 +9,13 @@ from hypothesis import given, settings, strategies as st
 
 from cleaner import Cleaner, engine
 from cleaner.kinds.base import Kind
+from cleaner.kinds.duplicate_line import DuplicateLine
 from cleaner.kinds.judge import LineJudge
 from cleaner.kinds.line_pattern import LinePattern
 from cleaner.kinds.metadata import Metadata
 from cleaner.kinds.mojibake import Mojibake
 
-VIEWED = (LinePattern, LineJudge, Metadata, Mojibake)
+VIEWED = (LinePattern, LineJudge, Metadata, Mojibake, DuplicateLine)
 
 LINES = [
     "Home", "Sign in", "Subscribe to our newsletter", "Share  on  Facebook", "Advertisement   ",
@@ -25,6 +26,7 @@ LINES = [
     "Der Rat tagte am Montag und beschloss, die alte Brücke über den Fluss noch zu sanieren.",
     "the the harbour master said", "CafÃ© owners welcomed the plan.", "", "", "  ", "Published: 12 March 2024",
     "By Jane Doe", " date 2021-10-09 Talks resume in Geneva over the harbour", "Â", "“Quoted", "- List item  ",
+    'Storm "Ida" heads north', "Storm “Ida” heads north",
 ]
 texts = st.lists(st.sampled_from(LINES), min_size=1, max_size=30).map("\n".join)
 
@@ -70,7 +72,7 @@ STORY = ("The harbour board met on Monday to decide how the old ferry pier shoul
 
 def test_the_next_pass_does_not_run_the_line_rules_again_for_a_final_newline(monkeypatch):
     """Adding the final newline is the last edit, so a second pass runs; its lines are those the line patterns,
-    the judge, ftfy and the metadata rules found nothing in, and they are not run again."""
+    the judge, ftfy, the metadata and the duplicate-line rules found nothing in, and they are not run again."""
     runs = [count_runs(monkeypatch, kind) for kind in VIEWED]
     result = Cleaner().clean(STORY)
     assert [change.code for change in result.changes] == ["W004"]

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 
 import regex
 
 from ..change import Finding
 from ..document import Document, remember
 from .base import Kind, Param, Stage
-from .shape import LineShape, line_shapes
+from .shape import LineShape, line_shapes, unplaced_shapes
 
 QUOTES = str.maketrans({c: '"' for c in "“”„‟″«»"} | {c: "'" for c in "‘’‚‛′`"})
 SPACE = regex.compile(r"\s+")
@@ -68,6 +68,11 @@ class DuplicateLine(Kind):
         "max_words": Param(int, 0, help="a repeat of more words is a paragraph, not a title: only reported "
                            "(0: no limit)"),
     }
+
+    @staticmethod
+    def view(doc: Document) -> Hashable:
+        """Repeats are read from the non-blank lines in order, by their words and their texts' keys."""
+        return unplaced_shapes(doc)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         """Each repeat, dropped when it is part of a repeated block (``min_block`` repeats in a row among the
