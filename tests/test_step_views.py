@@ -1,7 +1,8 @@
 """A step whose rules edited nothing in a text is not run again on a later text of the same view
 (``Kind.view``): the line patterns and ftfy read each line by itself (a text whose lines all stood in the
 earlier one is skipped too), the metadata and duplicate-line rules the non-blank lines in order, the judge the
-lines' shapes and the language. The results are those of running every step every time. Texts written for these tests."""
+lines' shapes and the language. The results are those of running every step every time. Texts written for these
+tests."""
 
 from contextlib import contextmanager
 

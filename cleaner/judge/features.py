@@ -288,7 +288,8 @@ class Page:
         """The features of line ``i``, in ``FEATURES`` order (made for every line of every text judged: yes and
         no are written ``1.0 if ... else 0.0``, which calls nothing)."""
         shapes, prose, shape, fact, run = self.shapes, self.prose, self.shapes[i], self.facts[i], self.runs[i]
-        count, density, own, first, last, size = fact.count, fact.density, fact.content, self.first, self.last, len(prose)
+        count, density, own = fact.count, fact.density, fact.content
+        first, last, size = self.first, self.last, len(prose)
         distance = first - i if i < first else i - last if i > last else 0
         outside = distance > 0
         inner = 0 < i < size - 1
