@@ -2,9 +2,10 @@
 
 The stoplist vote unpacks every language's count at once; the judge's novelty counts a line's content words
 in two sets of the main block's words; the mark of page furniture is a fact of the line's text; the line
-judge and the duplicate-line rules share the keys of the lines they compare; the judge reads a text with the
-same non-blank lines as the one it judged before by that one's values; the doubled words are found line by
-line, each line text once per cleaning. Each is checked here against the plain way of computing the same
+judge and the duplicate-line rules share the keys of the lines they compare; a text with the same non-blank
+lines as one judged before has the records of a fresh document (which is why the engine need not run the
+judge on it again: ``tests/test_step_views.py``); the doubled words are found line by line, each line text
+once per cleaning. Each is checked here against the plain way of computing the same
 thing, on varied documents (the count of a line's digits, in C but for its few non-ASCII characters, in
 ``test_judge_speed``).
 """
@@ -15,8 +16,7 @@ from pathlib import Path
 from hypothesis import example, given, settings, strategies as st
 
 from cleaner import Cleaner
-from cleaner.document import LONGEST_REMEMBERED, Document
-from cleaner.judge import features as judge_features
+from cleaner.document import Document
 from cleaner.judge.features import CHROME_MARKS, INDEX, Page, features
 from cleaner.kinds.doubled_word import DOUBLE, _doubles
 from cleaner.kinds.duplicate_line import line_key
@@ -139,35 +139,6 @@ def test_a_text_with_the_same_lines_respaced_reads_the_records_of_a_fresh_docume
     other = next(line for line in LINES if line and line != lines[0])
     then = {"kept": lines, "dropped": lines[1:], "replaced": [other, *lines[1:]]}[change]
     assert_same_records(doc, respaced(then, other_gaps))
-
-
-def test_the_values_of_unchanged_lines_are_reused_and_those_of_changed_lines_are_not():
-    text = "\n".join(LINES) + "\n"
-    doc = Document(text)
-    first = features(doc)
-    later = doc.with_text(text.replace("\n", "\n\n"))
-    again = features(later)
-    assert all(old.values is new.values for old, new in zip(first, again))
-    assert [record.shape.line.start for record in again] != [record.shape.line.start for record in first]
-    changed = features(later.with_text(text.replace("Sign in\n", "")))
-    assert not any(old.values is new.values for old, new in zip(first, changed))
-
-
-def test_the_values_kept_for_the_next_text_hold_no_huge_line_and_no_huge_text(monkeypatch):
-    """Reusing values keeps the last text's lines and values until the next text is judged: not for a text
-    with a line longer than any cache of the cleaning keeps, nor for one of more than ``LAST_LINES_KEPT``
-    lines (its next records would be made while these are kept)."""
-    line = "x" * (LONGEST_REMEMBERED + 1)
-    doc = Document("Title\nA line\n")
-    features(doc)
-    assert "judge-last-lines" in doc.shared
-    features(doc.with_text(f"Title\n{line}\n"))
-    assert "judge-last-lines" not in doc.shared
-    monkeypatch.setattr(judge_features, "LAST_LINES_KEPT", 3)
-    features(doc.with_text("One\nTwo\nThree\n"))
-    assert "judge-last-lines" in doc.shared
-    features(doc.with_text("One\nTwo\nThree\nFour\n"))
-    assert "judge-last-lines" not in doc.shared
 
 
 DOUBLING = st.lists(st.sampled_from(["the", "The", "a", "ab", " ", " ", " ", "  ", "\n", "\n\n", "'", "’", "-", "\r",

@@ -81,9 +81,6 @@ PROSE_DENSITY = 0.2
 #: A line more than this many lines before or after the article's run of sentences (``blocks.article_block``)
 #: is outside the article.
 ARTICLE_MARGIN = 4
-#: The most lines of a text whose records' values the next text of the cleaning may reuse (``_records``); a
-#: text with a longer line (``LONGEST_REMEMBERED``) keeps none either.
-LAST_LINES_KEPT = 10_000
 #: Distances, runs and lengths are read up to these caps (so that each feature lies between 0 and 1).
 DISTANCE_CAP = 30
 RUN_CAP = 20
@@ -182,33 +179,14 @@ def _own_values(shape: LineShape, count: int, sample: str) -> tuple[float, ...]:
 
 def read_from(doc: Document) -> tuple[str, tuple[tuple[str, int, bool, bool], ...]]:
     """What the records of ``doc``'s lines are read from besides its ``meta``: its language and the shapes of
-    its lines but for their places (``shape.unplaced_shapes``)."""
+    its lines but for their places (``shape.unplaced_shapes``). J020 is not run again on a later text of the
+    cleaning that reads the same (``LineJudge.view``)."""
     return best_stoplist(doc)[0], unplaced_shapes(doc)
 
 
 def features(doc: Document) -> list[Record]:
     """The records of every non-blank line of ``doc``, computed once per text."""
-    return doc.memo("judge-features", lambda: _records(doc))
-
-
-def _records(doc: Document) -> list[Record]:
-    """The records of ``doc``'s lines; their values are those of the last text of the cleaning judged before
-    when that text had the same non-blank lines in the same language (a values list is read, never changed).
-
-    A record's values are read from the lines' texts and shapes, the language and the document's ``meta``
-    alone, and a cleaning often judges the same lines again: after the layout stage only touched blank lines
-    and spacing, the next pass runs the lines stage over them once more."""
-    shapes, lines = line_shapes(doc), read_from(doc)
-    last = doc.shared.get("judge-last-lines")
-    if last is not None and last[0] == lines:
-        # tuple.__new__ makes each record in C (a named tuple's own __new__ is a Python function)
-        return [tuple.__new__(Record, (shape, values)) for shape, values in zip(shapes, last[1])]
-    records = Page(doc).records()
-    if len(shapes) <= LAST_LINES_KEPT and all(len(shape.text) <= LONGEST_REMEMBERED for shape in shapes):
-        doc.shared["judge-last-lines"] = (lines, [record.values for record in records])
-    else:  # the next text's records would be made while these are kept: twice the memory of a huge text's
-        doc.shared.pop("judge-last-lines", None)
-    return records
+    return doc.memo("judge-features", lambda: Page(doc).records())
 
 
 class Page:
