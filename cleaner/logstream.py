@@ -53,8 +53,8 @@ SPACE = re.compile(r"[ \t\n\r]*")
 NUMBER_GOES_ON = re.compile(r"[-+.eE0-9]*\Z")
 
 
-#: ``json.dumps(value, ensure_ascii=False)``, without making an encoder for each value: for what orjson refuses.
-_json = json.JSONEncoder(ensure_ascii=False).encode
+#: What orjson writes, by the json module (for what orjson refuses).
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def dumps(value: Any) -> bytes:

@@ -3,12 +3,14 @@
 import json
 
 from click.testing import CliRunner
+from hypothesis import given, settings, strategies as st
 
 from cleaner import Cleaner
 from cleaner.cli import main
 from cleaner.change import Change
 from cleaner.decoding import decode_bytes as decode
 from cleaner.log import file_log, logged_changes, per_line, restore_bytes
+from cleaner.logstream import dumps
 
 PAGE = ("The council met on Monday to talk about the roads.\n"
         "Share\nTweet\nEmail\n"
@@ -76,3 +78,23 @@ def test_lines_with_different_scores_keep_each_line_s_scores():
     assert len(entry) == 1 and entry[0]["scores"]["lines"] == 3
     assert per_line(Change.from_dict(entry[0])) == lines
 
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers(-2**63, 2**64) | st.text(),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+                    max_leaves=12))
+def test_a_log_value_is_written_as_the_json_module_writes_it_compactly(value):
+    """orjson writes the logs (``logstream.dumps``); what it refuses (a lone surrogate, 2**64) the json module
+    writes, a lone surrogate escaped: either way the bytes are the json module's, without the spaces."""
+    expected = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "backslashreplace")
+    assert dumps(value) == expected
+    assert json.loads(dumps(value)) == json.loads(expected)
+
+
+def test_each_change_of_a_written_log_is_one_line_of_compact_json(tmp_path):
+    _, log = cleaned_and_logged(tmp_path, PAGE.encode())
+    text = (tmp_path / "out" / "_changes" / "page.txt.json").read_text(encoding="utf-8")
+    entries = [line.strip().rstrip(",") for line in text.splitlines() if line.startswith('    {"code":')]
+    assert len(entries) == len(log["changes"]) >= 3
+    assert [json.loads(entry) for entry in entries] == log["changes"]
