@@ -93,10 +93,10 @@ def test_on_the_written_page_the_run_is_the_article_and_the_lines_beyond_the_mar
     first, last = page.article
     texts = [shape.text for shape in page.shapes]
     assert (texts[first], texts[last]) == (ARTICLE[1], ARTICLE[-1])
-    outside = [shape.text for i, shape in enumerate(page.shapes) if page.outside_article(i)]
+    outside = [shape.text for i, shape in enumerate(page.shapes) if page.outside_article()[i]]
     assert outside == texts[:first - ARTICLE_MARGIN] + texts[last + ARTICLE_MARGIN + 1:]
     assert [record.get("outside_article") for record in features(Document(PAGE))] == \
-           [float(page.outside_article(i)) for i in range(len(texts))]
+           [float(outside) for outside in page.outside_article()]
 
 
 def test_article_body_drops_doubtful_lines_outside_the_article_and_keeps_every_paragraph():

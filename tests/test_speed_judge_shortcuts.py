@@ -36,7 +36,7 @@ LINES = (
 
 
 def plain_novelty(page, i):
-    """``Page.novelty`` as defined: the share of the line's content words that the main block's prose lines
+    """``Page.novelties`` as defined: the share of the line's content words that the main block's prose lines
     (counted per line, the line itself left out) lack."""
     own = page.content[i]
     if not own:
@@ -49,7 +49,7 @@ def plain_novelty(page, i):
 def assert_plain_features(text):
     page = Page(Document(text))
     for i, (shape, record) in enumerate(zip(page.shapes, page.records())):
-        assert page.novelty(i) == plain_novelty(page, i)
+        assert page.novelties()[i] == plain_novelty(page, i)
         assert record.values[INDEX["novelty"]] == plain_novelty(page, i)
         assert record.values[INDEX["chrome_mark"]] == float(any(mark in shape.text for mark in CHROME_MARKS))
 

@@ -226,17 +226,19 @@ class Page:
         self.nearby = _nearby(self.prose)
 
     def records(self) -> list[Record]:
+        """Every line's record: its own values (``LineFacts.own``), then the others, computed a column at a time
+        (``_columns``) and read across."""
+        rows = zip(*self._columns())
         # tuple.__new__ makes each record in C (a named tuple's own __new__ is a Python function)
-        return [tuple.__new__(Record, (shape, self.values(i))) for i, shape in enumerate(self.shapes)]
+        return [tuple.__new__(Record, (shape, [*fact.own, *row]))
+                for shape, fact, row in zip(self.shapes, self.facts, rows)]
 
-    def novelty(self, i: int) -> float:
-        """The share of the line's content words that the main block's prose lacks (not counting the line
-        itself); 0.5 for a line without content words."""
-        own = self.content[i]
-        if not own:
-            return 0.5
-        known = self.common if self.prose[i] and self.first <= i <= self.last else self.known
-        return 1 - len(own & known) / len(own)
+    def novelties(self) -> list[float]:
+        """For each line, the share of its content words that the main block's prose lacks (not counting the
+        line itself); 0.5 for a line without content words."""
+        known, common, prose, first, last = self.known, self.common, self.prose, self.first, self.last
+        return [1 - len(own & (common if prose[i] and first <= i <= last else known)) / len(own) if own else 0.5
+                for i, own in enumerate(self.content)]
 
     def interrupts(self, i: int, novelty: float) -> bool:
         """Whether line ``i`` is a plain headline dropped into running text: ``INTERRUPT_WORDS`` words or more,
@@ -251,74 +253,71 @@ class Page:
             return True
         return novelty >= OFF_TOPIC and shape.words <= CUT_WORDS and shape.text.count(",") <= 1
 
-    def labelled(self, i: int) -> bool:
-        """Whether line ``i`` is a label and a headline (``line_text.label_headline``) whose label heads no series
-        (``in_series``, of two lines): such a line is not a link."""
-        return self.facts[i].label and not self.in_series(i, 2)
-
     def in_series(self, i: int, lines: int) -> bool:
         """Whether line ``i``'s label (``Label:``) shares its first or last word with those of ``lines`` lines
         or more (itself included): ``Q:`` and ``A:`` of an interview, ``Day one:`` and ``Day two:``."""
         ends = self.facts[i].label_ends
         return bool(ends) and any(self.labels[part] >= lines for part in ends)
 
-    def values(self, i: int) -> list[float]:
-        """The features of line ``i``, in ``FEATURES`` order (made for every line of every text judged: yes and
-        no are written ``1.0 if ... else 0.0``, which calls nothing)."""
-        shapes, prose, shape, fact, run = self.shapes, self.prose, self.shapes[i], self.facts[i], self.runs[i]
-        count, density, own = fact.count, fact.density, fact.content
-        first, last, size = self.first, self.last, len(prose)
-        distance = first - i if i < first else i - last if i > last else 0
-        outside = distance > 0
-        inner = 0 < i < size - 1
-        nearby = self.nearby[i]
-        novelty = self.novelty(i)
-        between = inner and self.sentences[i - 1] and self.sentences[i + 1]
-        label = self.labelled(i)
-        cut = fact.cut and novelty >= CUT_NOVELTY
-        measured = self.measured
+    def _columns(self) -> list[list[float]]:
+        """The values of the features after a line's own, in ``FEATURES`` order: a list over the lines each, made
+        by one comprehension (run for every text judged: yes and no are written ``1.0 if ... else 0.0``, which
+        calls nothing)."""
+        shapes, facts, prose, runs, size = self.shapes, self.facts, self.prose, self.runs, len(self.shapes)
+        first, last, measured, sentences, lines = self.first, self.last, self.measured, self.sentences, range(size)
+        outside = [i < first or i > last for i in lines]
+        inner = [0 < i < size - 1 for i in lines]
+        novelty = self.novelties()
+        between = [inner[i] and sentences[i - 1] and sentences[i + 1] for i in lines]
+        #: A label and a headline (``line_text.label_headline``) whose label heads no series of two lines: a line
+        #: of a series is not a link.
+        label = [fact.label and not self.in_series(i, 2) for i, fact in enumerate(facts)]
+        cut = [fact.cut and share >= CUT_NOVELTY for fact, share in zip(facts, novelty)]
+        title, support = self.title, self.support
         return [
-            *fact.own,
-            density if measured else PROSE_DENSITY,
-            1.0 if measured and count >= 3 and density == 0.0 else 0.0,
-            1.0 if measured and count >= 4 and density < PROSE_DENSITY / 2 else 0.0,
-            1.0 if label else 0.0,
-            1.0 if shape.list_item else 0.0,
-            1.0 if fact.chrome else 0.0,
-            1.0 if run > 0 else 0.0,
-            min(run, RUN_CAP) / RUN_CAP,
-            self.dump,
-            self.main_share,
-            1.0 if i < first else 0.0,
-            1.0 if i > last else 0.0,
-            min(distance, DISTANCE_CAP) / DISTANCE_CAP,
-            1.0 if i == 0 else 0.0,
-            1.0 if between else 0.0,
-            1.0 if label and inner and max(shapes[i - 1].words, shapes[i + 1].words) >= NEIGHBOUR_WORDS else 0.0,
-            1.0 if cut else 0.0,
-            1.0 if run > 0 and outside else 0.0,
-            1.0 if run > 0 and not outside else 0.0,
-            1.0 if count <= SHORT_WORDS and outside else 0.0,
-            1.0 if prose[i] and outside else 0.0,
-            1.0 if between and novelty >= INTERRUPT_NOVELTY and self.interrupts(i, novelty) else 0.0,
-            1.0 if fact.cut and not cut else 0.0,
-            1.0 if i > 0 and prose[i - 1] or i + 1 < size and prose[i + 1] else 0.0,
-            nearby,
-            1.0 if self.repeats[i] else 0.0,
+            [fact.density for fact in facts] if measured else [PROSE_DENSITY] * size,
+            [1.0 if measured and fact.count >= 3 and fact.density == 0.0 else 0.0 for fact in facts],
+            [1.0 if measured and fact.count >= 4 and fact.density < PROSE_DENSITY / 2 else 0.0 for fact in facts],
+            [1.0 if is_label else 0.0 for is_label in label],
+            [1.0 if shape.list_item else 0.0 for shape in shapes],
+            [1.0 if fact.chrome else 0.0 for fact in facts],
+            [1.0 if run > 0 else 0.0 for run in runs],
+            [min(run, RUN_CAP) / RUN_CAP for run in runs],
+            [self.dump] * size,
+            [self.main_share] * size,
+            [1.0 if i < first else 0.0 for i in lines],
+            [1.0 if i > last else 0.0 for i in lines],
+            [min(first - i if i < first else i - last if i > last else 0, DISTANCE_CAP) / DISTANCE_CAP for i in lines],
+            [1.0 if i == 0 else 0.0 for i in lines],
+            [1.0 if is_between else 0.0 for is_between in between],
+            [1.0 if label[i] and inner[i] and max(shapes[i - 1].words, shapes[i + 1].words) >= NEIGHBOUR_WORDS
+             else 0.0 for i in lines],
+            [1.0 if is_cut else 0.0 for is_cut in cut],
+            [1.0 if run > 0 and out else 0.0 for run, out in zip(runs, outside)],
+            [1.0 if run > 0 and not out else 0.0 for run, out in zip(runs, outside)],
+            [1.0 if fact.count <= SHORT_WORDS and out else 0.0 for fact, out in zip(facts, outside)],
+            [1.0 if is_prose and out else 0.0 for is_prose, out in zip(prose, outside)],
+            [1.0 if between[i] and novelty[i] >= INTERRUPT_NOVELTY and self.interrupts(i, novelty[i]) else 0.0
+             for i in lines],
+            [1.0 if fact.cut and not is_cut else 0.0 for fact, is_cut in zip(facts, cut)],
+            [1.0 if i > 0 and prose[i - 1] or i + 1 < size and prose[i + 1] else 0.0 for i in lines],
+            self.nearby,
+            [1.0 if repeated else 0.0 for repeated in self.repeats],
             novelty,
-            len(own & self.title) / len(own) if own and i else 0.0,
-            0.0 if self.support is None else 1 - (self.support.of(shape.text[:SAMPLE_CHARS]) or 0.0),
-            1.0 if self.outside_article(i) else 0.0,
-            1.0 if not outside and self.in_series(i, SERIES_LINES) else 0.0,
+            [len(own & title) / len(own) if own and i else 0.0 for i, own in enumerate(self.content)],
+            [0.0] * size if support is None else [1 - (support.of(shape.text[:SAMPLE_CHARS]) or 0.0) for shape in shapes],
+            [1.0 if out else 0.0 for out in self.outside_article()],
+            [1.0 if not out and fact.label_ends and self.in_series(i, SERIES_LINES) else 0.0
+             for i, (fact, out) in enumerate(zip(facts, outside))],
         ]
 
-    def outside_article(self, i: int) -> bool:
-        """Whether line ``i`` is more than ``ARTICLE_MARGIN`` lines before or after the article's run of
-        sentences (never when the text has none)."""
+    def outside_article(self) -> list[bool]:
+        """Whether each line is more than ``ARTICLE_MARGIN`` lines before or after the article's run of
+        sentences (none is when the text has none)."""
         if self.article is None:
-            return False
+            return [False] * len(self.shapes)
         first, last = self.article
-        return not first - ARTICLE_MARGIN <= i <= last + ARTICLE_MARGIN
+        return [not first - ARTICLE_MARGIN <= i <= last + ARTICLE_MARGIN for i in range(len(self.shapes))]
 
 
 def _measured(counts: list[int], densities: list[float]) -> bool:
