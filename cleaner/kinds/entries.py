@@ -21,9 +21,11 @@ GROUP_HEADER = regex.compile(r"\?(?:[a-zA-Z-]*:|P?<\w+>|<?[=!])")
 GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")
 
 
+@lru_cache(maxsize=4096)
 def entry_of(pattern: regex.Pattern[str], text: str) -> str | None:
     """The alternative of the first list of alternatives in ``pattern`` with which ``pattern`` still fully
-    matches ``text`` (None: the pattern has no such list, or no single alternative matches)."""
+    matches ``text`` (None: the pattern has no such list, or no single alternative matches). Remembered: pages
+    share their boilerplate lines."""
     found = _alternatives(pattern.pattern)
     if found is None:
         return None
