@@ -1,12 +1,16 @@
 """--jobs: the same bytes (cleaned files, logs, summary) whatever the number of workers."""
 
+import gc
 import json
 import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
 
+from cleaner import processing
 from cleaner.cli import main
+from cleaner.formats import ReadOptions
+from cleaner.processing import GC_THRESHOLDS
 
 from .conftest import SEEDS
 
@@ -46,3 +50,12 @@ def test_check_reports_in_file_order_with_workers(tmp_path):
     outputs = [CliRunner().invoke(main, ["check", str(tmp_path / "src"), "--jobs", str(jobs)]).stdout
                for jobs in (1, 2)]
     assert outputs[0] == outputs[1] and outputs[0].count("\n") > 20
+
+
+def test_files_are_cleaned_with_fewer_garbage_collections_and_the_thresholds_come_back(monkeypatch):
+    before = gc.get_threshold()
+    monkeypatch.setattr(processing, "process", lambda item, *rest: (item, gc.get_threshold()))
+    seen = list(processing.outcomes(["a.txt", "b.txt"], project=None, options=ReadOptions(jobs=1)))
+    assert seen == [("a.txt", GC_THRESHOLDS), ("b.txt", GC_THRESHOLDS)]
+    assert GC_THRESHOLDS[0] > before[0]
+    assert gc.get_threshold() == before
