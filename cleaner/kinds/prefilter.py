@@ -104,6 +104,8 @@ RE2_FLAGS = "ims"
 FOLDS_ONLY_IN_REGEX = "\u0130"
 #: Longer lines are tried by every pattern: the set's DFA would spend its memory on them.
 LONGEST_LINE = 4000
+#: Longer texts are searched by each pattern's own RE2 regex (``Search``), not by one set for all of them.
+LONGEST_TEXT = 1 << 20
 #: Most memory the set's DFA may take for its cache of states (RE2's default is 8 MB). When the cache is
 #: full it is emptied and matching goes on, so memory stays bounded for any corpus and answers do not change.
 DFA_MEMORY = 64 << 20
@@ -255,13 +257,16 @@ def _options() -> re2.Options:
 class LineSet:
     """Patterns (``regex`` syntax) as one RE2 set: ``candidates(line)`` names those that may match all of a line."""
 
+    #: Longer texts are named for every pattern.
+    longest = LONGEST_LINE
+
     def __init__(self, sources: list[str]) -> None:
         self.sources = sources
-        self._set = re2.Set.FullMatchSet(_options())
+        self._set = self._empty()
         self.numbers: list[int] = []
         always = []
         for number, source in enumerate(sources):
-            pattern = widened(source)
+            pattern = self._widened(source)
             if pattern is not None and self._add(pattern):
                 self.numbers.append(number)
             else:
@@ -273,7 +278,15 @@ class LineSet:
 
     def __reduce__(self) -> tuple[type[LineSet], tuple[list[str]]]:
         """Pickled as its patterns (an RE2 set cannot be): a worker process builds its own."""
-        return LineSet, (self.sources,)
+        return type(self), (self.sources,)
+
+    @staticmethod
+    def _empty() -> re2.Set:
+        return re2.Set.FullMatchSet(_options())
+
+    @staticmethod
+    def _widened(source: str) -> str | None:
+        return widened(source)
 
     def _add(self, pattern: str) -> bool:
         try:
@@ -284,7 +297,7 @@ class LineSet:
 
     def candidates(self, line: str) -> tuple[int, ...]:
         """The numbers of the patterns that may match all of ``line``, in order."""
-        if not self.numbers or len(line) > LONGEST_LINE or FOLDS_ONLY_IN_REGEX in line:
+        if not self.numbers or len(line) > self.longest or FOLDS_ONLY_IN_REGEX in line:
             return self.everything
         try:
             found = self._set.Match(line)
@@ -293,6 +306,26 @@ class LineSet:
         if not found:
             return self.always
         return tuple(sorted((*self.always, *(self.numbers[i] for i in found))))
+
+
+class TextSet(LineSet):
+    """Patterns (``regex`` syntax, compiled with ``MULTILINE``) as one RE2 set: ``candidates(text)`` names, in
+    one pass over a text, those that may match somewhere in it (``Search`` for many patterns at once).
+
+    >>> TextSet(["(?<=a) +(?=[,.])", "[ \\t]+$"]).candidates("a ,\\nb")
+    (0,)
+    """
+
+    longest = LONGEST_TEXT
+
+    @staticmethod
+    def _empty() -> re2.Set:
+        return re2.Set.SearchSet(_options())
+
+    @staticmethod
+    def _widened(source: str) -> str | None:
+        pattern = widened(source, search=True)
+        return None if pattern is None else f"(?m){pattern}"
 
 
 class Search:

@@ -17,7 +17,7 @@ from ..change import Finding
 from ..document import Document
 from ..rules import Rule, RuleError
 from .base import Kind, Param, Stage
-from .prefilter import Search
+from .prefilter import LONGEST_TEXT, Search, TextSet
 from .required import required_characters
 
 
@@ -56,10 +56,19 @@ class Substitution(Kind):
         self.required = list(dict.fromkeys(filter(None, map(required_characters, patterns))))
         #: One RE2 pass that tells whether the pattern may match at all (most documents need no fix).
         self.search = Search(pattern.pattern)
+        #: The set of the enabled substitutions' patterns and this one's number in it: set by ``link``.
+        self.shared: tuple[TextSet, int] | None = None
+
+    @classmethod
+    def link(cls, kinds: list[Kind]) -> None:
+        """Put the enabled substitutions' patterns in one RE2 set: one pass over a text tells which may match."""
+        texts = TextSet([kind.search.source for kind in kinds if isinstance(kind, Substitution)])
+        for number, kind in enumerate(kind for kind in kinds if isinstance(kind, Substitution)):
+            kind.shared = (texts, number)
 
     def find(self, doc: Document) -> Iterator[Finding]:
         pattern, prefilter = self.options["pattern"], self.options["prefilter"]
-        if not all(required.found_in(doc.text) for required in self.required) or not self.search.may_match(doc.text):
+        if not self._may_match(doc) or not all(required.found_in(doc.text) for required in self.required):
             return
         budget = self.budget(doc)
         if prefilter and not budget.run(prefilter.search, doc.text):
@@ -70,6 +79,14 @@ class Substitution(Kind):
             replacement = self._replacement(match, template)
             if replacement != match.group():
                 yield self.finding(match.start(), match.end(), replacement, self.reason(match, in_record))
+
+    def _may_match(self, doc: Document) -> bool:
+        """Whether the pattern may match somewhere in the text: by the set of all the substitutions (``link``),
+        read once per text, or, for a huge text or a rule used alone, by this rule's own RE2 pass."""
+        if self.shared is None or len(doc.text) > LONGEST_TEXT:
+            return self.search.may_match(doc.text)
+        texts, number = self.shared
+        return number in doc.memo(f"substitution-set-{id(texts)}", lambda: texts.candidates(doc.text))
 
     def reason(self, match: regex.Match[str], in_record: bool) -> str:
         """Why ``match`` is replaced, for the log: the rule's ``reason``, else its summary (a kind built on this
