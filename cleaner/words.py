@@ -23,6 +23,17 @@ from .document import Document, remember
 WORD = regex.compile(r"\w+")
 #: ``WORD`` for ASCII text, where the standard library's ``\w`` is the same and its scan faster.
 ASCII_WORD = re.compile(r"\w+", re.ASCII)
+#: ``WORD`` for a text of the characters ``SAME_WORD_CHARACTERS`` matches, where the standard library's Unicode
+#: ``\w`` is the same as ``regex``'s and its scan faster.
+UNICODE_WORD = re.compile(r"\w+")
+#: A text of these characters alone: Latin-1 but for its superscript digits and fractions (``re``'s ``\w``
+#: takes them, ``regex``'s does not), the Latin extensions, IPA and spacing modifiers, Greek, Cyrillic but for
+#: its combining marks, general punctuation but for the joiners and the connector marks (``regex``'s ``\w``
+#: takes those), currency signs, arrows, technical signs and box drawing. tests/test_speed_words.py checks
+#: every code point of it.
+SAME_WORD_CHARACTERS = re.compile(
+    r"[\x00-\xb1\xb4-\xb8\xba\xbb\xbf-\u02ff\u0370-\u0482\u048a-\u052f\u2000-\u200b\u200e-\u203e"
+    r"\u2041-\u2053\u2055-\u206f\u20a0-\u20bf\u2190-\u23ff\u2500-\u25ff]*\Z")
 #: Content words are at least this long.
 LONG_WORD_LENGTH = 3
 LONG_WORD = regex.compile(r"\w{%d,}" % LONG_WORD_LENGTH)
@@ -49,7 +60,9 @@ def words(text: str) -> list[str]:
     (['don', 't', 'stop', 'the_press', '42'], ['übermäßig'])
     """
     lowered = text.lower()
-    return (ASCII_WORD if lowered.isascii() else WORD).findall(lowered)
+    if lowered.isascii():
+        return ASCII_WORD.findall(lowered)
+    return (UNICODE_WORD if SAME_WORD_CHARACTERS.match(lowered) else WORD).findall(lowered)
 
 
 #: Bits per language in a packed count (see ``_language_masks``): room for samples of up to 65,535 words. The
