@@ -31,7 +31,7 @@ them. They describe a line by
 from __future__ import annotations
 
 from collections import Counter
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 import regex
@@ -211,14 +211,14 @@ class Page:
         self.article = article_block(counts, [shape.sentence for shape in shapes], dense)
         self.main_share = sum(counts[self.first:self.last + 1]) / max(sum(counts), 1)
         self.content = [fact.content for fact in facts]
-        vocabulary = Counter(word for i in range(self.first, self.last + 1) if self.prose[i]
-                             for word in self.content[i])
+        vocabulary = Counter(chain.from_iterable(self.content[i] for i in range(self.first, self.last + 1)
+                                                 if self.prose[i]))
         #: The content words of the main block's prose, and those of them in two of its lines or more.
         self.known = frozenset(vocabulary)
         self.common = frozenset(word for word, lines in vocabulary.items() if lines > 1)
         self.title = _title(doc, self.content)
         self.repeats = _repeats([fact.key for fact in facts])
-        self.labels = Counter(part for fact in facts for part in fact.label_ends)
+        self.labels = Counter(chain.from_iterable([fact.label_ends for fact in facts]))
         self.support = _support(doc)
         #: Whether each line is a sentence of prose (``_prose_sentence``), and the share of prose among the
         #: ``NEARBY`` lines on each side of it.
@@ -338,7 +338,7 @@ def _title(doc: Document, content: list[set[str]]) -> set[str]:
 def _repeats(keys: list[str | None]) -> list[bool]:
     """Whether each line has an equal twin in the document, by the lines' keys (``LineFacts.key``: up to
     quotes, spacing and case; None for a line of one word, without a letter, or huge)."""
-    seen = Counter(key for key in keys if key is not None)
+    seen = Counter(keys)
     return [key is not None and seen[key] > 1 for key in keys]
 
 
