@@ -29,6 +29,7 @@ import codecs
 
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -192,9 +193,18 @@ def load_rule_file(path: Path) -> list[Rule]:
     """Parse one rule file; raise ``RuleError`` naming the file on any problem."""
     source = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RuleError(f"{source}: cannot read: {error}") from error
+    return list(_parsed(source, text))
+
+
+@lru_cache(maxsize=64)
+def _parsed(source: str, text: str) -> tuple[Rule, ...]:
+    """The rules of the file ``source`` that reads ``text``: parsed once per process for each text (a run checks
+    its settings by building its cleaners, then cleans with them: both read the rule files)."""
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RuleError(f"{source}: not valid TOML: {error}") from error
     family = data.get("family")
@@ -209,7 +219,7 @@ def load_rule_file(path: Path) -> list[Rule]:
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         raise RuleError(f"{source}: 'rule' must be an array of tables ([[rule]])")
-    return [_parse_rule(raw, family, source, definitions) for raw in raw_rules]
+    return tuple(_parse_rule(raw, family, source, definitions) for raw in raw_rules)
 
 
 def load_rules(folders: list[Path] | None = None) -> list[Rule]:
