@@ -8,6 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from cleaner import Cleaner
 from cleaner.document import Document
+from cleaner.kinds.line_pattern import Needs
 from cleaner.kinds.prefilter import LONGEST_TEXT, Search, TextSet
 from cleaner.kinds.substitution import Substitution
 
@@ -47,3 +48,26 @@ def test_a_text_too_long_for_the_set_is_still_searched_right():
     found = list(w001.find(Document(text)))
     assert [(finding.start, finding.end) for finding in found] == [(27, 30)]
     assert not list(next(kind for kind in SUBSTITUTIONS if kind.rule.code == "C004").find(Document(text)))
+
+
+def plain_needs_lines(needs: Needs, text: str) -> list[str]:
+    """The lines that hold a needed word as a whole word, by its definition: looked for in each line's lower
+    case, with a letter, digit or ``_`` on neither side (for a text whose lower case is as long as itself; the
+    others are searched case-insensitively in the text itself)."""
+    def whole(word: str, line: str) -> bool:
+        at = line.find(word)
+        while at != -1:
+            before, after = line[at - 1:at], line[at + len(word):at + len(word) + 1]
+            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                return True
+            at = line.find(word, at + 1)
+        return False
+    return [line.text.strip() for line in Document(text).body if any(whole(word, line.text.lower()) for word in needs.words)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["sign", "sign up", "up now", "up", "_", "x", "é", "1", " ", "\n", "-", "Sign", "ẞ"]),
+                max_size=25).map("".join))
+def test_the_lines_that_hold_a_needed_word_are_those_of_its_definition(text):
+    needs = Needs(["sign up", "up now", "up"])
+    assert [shape.text for shape in needs.lines(Document(text))] == plain_needs_lines(needs, text)
