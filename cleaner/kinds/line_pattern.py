@@ -91,8 +91,6 @@ class Needs:
 
     def __init__(self, words: list[str]) -> None:
         self.words = [word.lower() for word in words]
-        #: A needed word as a whole word in lower-case text (``re``'s ``\w`` is ``str.isalnum`` and ``_``).
-        self.lowered = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, self.words)))
         #: For the rare text whose lower case is longer or shorter than itself (an offset would be off).
         self.regex = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, words)), re.IGNORECASE)
 
@@ -112,17 +110,24 @@ class Needs:
             yield from self._offsets_in(text, start, start + TEXT_PIECE, longest)
 
     def _offsets_in(self, text: str, start: int, end: int, longest: int) -> Iterator[int]:
-        """Where a needed word starts in ``text[start:end]``, the characters around it read too. Words that
-        overlap one found are passed over: they start on its line."""
+        """Where a needed word starts in ``text[start:end]``, the characters around it read too."""
         begin, stop = max(start - 1, 0), min(end + longest + 1, len(text))
         lower = text[begin:stop].lower()
         if len(lower) != stop - begin:
             yield from (match.start() for match in self.regex.finditer(text, start, stop) if match.start() < end)
             return
-        for match in self.lowered.finditer(lower, start - begin):
-            if match.start() >= end - begin:
-                return
-            yield begin + match.start()
+        for word in self.words:
+            last = end - begin + len(word) - 1  # where the search may end: the word starts before ``end``
+            at = lower.find(word, start - begin, last)
+            while at != -1:
+                after = at + len(word)
+                if not (at and _is_word(lower[at - 1]) or after < len(lower) and _is_word(lower[after])):
+                    yield begin + at
+                at = lower.find(word, at + 1, last)
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 class Guards(NamedTuple):
