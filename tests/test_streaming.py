@@ -216,7 +216,9 @@ def test_tampered_streamed_output_is_detected(src, tmp_path, name):
 def test_tampered_log_is_detected(src, tmp_path):
     out, _, _ = clean_and_restore(src, tmp_path)
     path = out / "_changes" / "a.jsonl.json"
-    path.write_text(path.read_text(encoding="utf-8").replace('"before": "  "', '"before": "   "', 1), encoding="utf-8")
+    log = path.read_text(encoding="utf-8")
+    assert '"before":"  "' in log
+    path.write_text(log.replace('"before":"  "', '"before":"   "', 1), encoding="utf-8")
     restored = run("restore", out / "a.jsonl", "--log", path, "-o", tmp_path / "again")
     assert restored.exit_code == 2 and "restoring did not reproduce the original records (sha256 differs)" in restored.stderr
     assert not (tmp_path / "again").exists()
