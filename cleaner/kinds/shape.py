@@ -128,13 +128,9 @@ class LineShape(NamedTuple):
     list_item: bool
 
 
-def _shape_of(text: str) -> tuple[str, int, bool, bool]:
-    """(stripped text, words, ends like a sentence, list item): remembered for short lines, as boilerplate
-    lines repeat across documents."""
-    return _remembered_shape(text) if len(text) <= LONGEST_REMEMBERED else _shape(text)
-
-
 def _shape(text: str) -> tuple[str, int, bool, bool]:
+    """(stripped text, words, ends like a sentence, list item): remembered for short lines
+    (``_remembered_shape``), as boilerplate lines repeat across documents."""
     stripped = text.strip()
     return stripped, word_count(stripped), ends_sentence(stripped), is_list_item(text)
 
@@ -145,8 +141,8 @@ _remembered_shape = lru_cache(maxsize=1 << 16)(_shape)
 def line_shapes(doc: Document) -> list[LineShape]:
     """The shape of every non-blank line, computed once per document text for all rules."""
     # tuple.__new__ makes each shape in C (a named tuple's own __new__ is a Python function)
-    return doc.memo("line-shapes", lambda: [tuple.__new__(LineShape, (line, *_shape_of(line.text)))
-                                            for line in doc.body])
+    return doc.memo("line-shapes", lambda: [tuple.__new__(LineShape, (line, *shape))
+                                            for line, shape in zip(doc.body, unplaced_shapes(doc))])
 
 
 def line_texts(doc: Document) -> tuple[str, ...]:
@@ -169,9 +165,12 @@ def body_texts(doc: Document) -> tuple[str, ...]:
 
 def unplaced_shapes(doc: Document) -> tuple[tuple[str, int, bool, bool], ...]:
     """Every non-blank line's shape but for its place in the text (its ``line``): all that a rule reads of
-    the lines when it judges them by what they say, not by where they stand.
+    the lines when it judges them by what they say, not by where they stand. ``line_shapes`` adds each line's
+    place to these (a repeated line's shape is one tuple, remembered).
 
     >>> unplaced_shapes(Document("Home\\n\\n- Menu  \\n"))
     (('Home', 1, False, False), ('- Menu', 2, False, True))
     """
-    return doc.memo("unplaced-shapes", lambda: tuple(shape[1:] for shape in line_shapes(doc)))
+    return doc.memo("unplaced-shapes", lambda: tuple([
+        _remembered_shape(line.text) if len(line.text) <= LONGEST_REMEMBERED else _shape(line.text)
+        for line in doc.body]))
