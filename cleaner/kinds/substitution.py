@@ -17,7 +17,7 @@ from ..change import Finding
 from ..document import Document
 from ..rules import Rule, RuleError
 from .base import Kind, Param, Stage
-from .prefilter import LONGEST_TEXT, Search, TextSet
+from .prefilter import Search, TextSet
 from .required import required_characters
 
 
@@ -62,8 +62,9 @@ class Substitution(Kind):
     @classmethod
     def link(cls, kinds: list[Kind]) -> None:
         """Put the enabled substitutions' patterns in one RE2 set: one pass over a text tells which may match."""
-        texts = TextSet([kind.search.source for kind in kinds if isinstance(kind, Substitution)])
-        for number, kind in enumerate(kind for kind in kinds if isinstance(kind, Substitution)):
+        members = [kind for kind in kinds if isinstance(kind, Substitution)]
+        texts = TextSet([kind.search.source for kind in members])
+        for number, kind in enumerate(members):
             kind.shared = (texts, number)
 
     def find(self, doc: Document) -> Iterator[Finding]:
@@ -83,7 +84,7 @@ class Substitution(Kind):
     def _may_match(self, doc: Document) -> bool:
         """Whether the pattern may match somewhere in the text: by the set of all the substitutions (``link``),
         read once per text, or, for a huge text or a rule used alone, by this rule's own RE2 pass."""
-        if self.shared is None or len(doc.text) > LONGEST_TEXT:
+        if self.shared is None or len(doc.text) > self.shared[0].longest:
             return self.search.may_match(doc.text)
         texts, number = self.shared
         return number in doc.memo(f"substitution-set-{id(texts)}", lambda: texts.candidates(doc.text))
