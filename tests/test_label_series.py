@@ -37,8 +37,10 @@ def test_an_interviews_questions_and_answers_are_reported_not_dropped(preset):
     kept = result.text.splitlines()
     assert all(line in kept for line in INTERVIEW + OUTRO)
     reported = [change for change in result.changes if change.before.strip() in INTERVIEW]
-    assert reported and all(change.action == "report" and "a series is the text's own structure" in change.reason
-                            for change in reported)
+    assert reported and all(change.action == "report" for change in reported)
+    # a line the model would drop is kept for the series; the others were below the drop threshold anyway
+    series = [change for change in reported if "a series is the text's own structure" in change.reason]
+    assert series and all("below the drop threshold" in change.reason for change in reported if change not in series)
     # the menu around them still goes: the series protects its own lines only
     assert not set(MENU[1:10]) & set(kept)
 
