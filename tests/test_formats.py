@@ -163,10 +163,13 @@ def test_html_page_is_extracted_cleaned_and_logged(tmp_path):
 
 def test_html_second_extraction_only_when_a_rule_uses_it(tmp_path):
     (tmp_path / "page.html").write_bytes(PAGE)
-    result = run("clean", tmp_path / "page.html", "-o", tmp_path / "out", "--ignore", "H001")
-    assert result.exit_code == 0, result.output
-    log = json.loads((tmp_path / "out" / "_changes" / "page.txt.json").read_text())
-    assert log["extractor"]["second_opinion"] is None
+    seconds = {}
+    for ignored in ("H001", "H001,J020"):  # J020 weighs the second extraction too
+        out = tmp_path / ignored.replace(",", "-")
+        result = run("clean", tmp_path / "page.html", "-o", out, "--ignore", ignored)
+        assert result.exit_code == 0, result.output
+        seconds[ignored] = json.loads((out / "_changes" / "page.txt.json").read_text())["extractor"]["second_opinion"]
+    assert seconds["H001"]["favor_precision"] is True and seconds["H001,J020"] is None
 
 
 def test_html_is_left_alone_by_check_and_fix(tmp_path):

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 from ..change import Result
 from ..files import InputError
 from ..kinds.agreement import SECOND_EXTRACTION, ExtractorAgreement
+from ..kinds.judge import LineJudge
 from ..log import LOG_VERSION, sha256
 from .base import Notes, Pick, Processed, ReadOptions
 from .compressed import gunzip
@@ -26,6 +27,9 @@ EXTRACTION = {"include_comments": False, "include_tables": True}
 #: The second, stricter extraction that rule H001 compares each line with (rules/html.toml).
 #: Both measured on the dev pages by bench/html_quality.py.
 SECOND_OPINION = {**EXTRACTION, "favor_precision": True}
+#: The kinds of rule that read the second extraction: H001 measures each line against it, J020 weighs how much
+#: of a line it kept and where.
+READS_SECOND = (ExtractorAgreement.name, LineJudge.name)
 
 
 def extract(html: bytes, settings: dict[str, Any] = EXTRACTION, metadata: bool = True) -> dict[str, Any]:
@@ -44,8 +48,8 @@ def extract(html: bytes, settings: dict[str, Any] = EXTRACTION, metadata: bool =
 def read_page(html: bytes, pick: Pick, path: str | None = None) -> tuple[dict[str, Any], Result]:
     """Extract a page and clean its text with the cleaner ``pick`` gives for its URL.
 
-    When that cleaner runs a rule that compares with a second extraction
-    (H001), the page is extracted a second time, with ``SECOND_OPINION``;
+    When that cleaner runs a rule that reads a second extraction
+    (``READS_SECOND``), the page is extracted a second time, with ``SECOND_OPINION``;
     the page's ``second_opinion`` then holds those settings, else None.
     """
     page = extract(html)
@@ -53,7 +57,7 @@ def read_page(html: bytes, pick: Pick, path: str | None = None) -> tuple[dict[st
         raise InputError("trafilatura found no article text in this page")
     cleaner = pick(page["url"])
     meta = {"url": page["url"], "title": page["title"]}
-    page["second_opinion"] = SECOND_OPINION if cleaner.uses(ExtractorAgreement.name) else None
+    page["second_opinion"] = SECOND_OPINION if any(map(cleaner.uses, READS_SECOND)) else None
     if page["second_opinion"]:
         meta[SECOND_EXTRACTION] = extract(html, SECOND_OPINION, metadata=False)["text"]
     return page, cleaner.clean(page["text"], path=path, meta=meta)

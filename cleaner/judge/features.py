@@ -18,7 +18,9 @@ them. They describe a line by
 * overlap with the main text's vocabulary and with the title;
 * a label such as ``Read more:`` or ``Explained:`` followed by a headline;
 * for text extracted from HTML, how much of it a stricter second extraction
-  kept (``cleaner.kinds.agreement``);
+  kept (``cleaner.kinds.agreement``), and whether it is a short line, left out
+  by that extraction, before or after all it kept (``outside_stricter``: only
+  the verdict reads it);
 * the shapes of issue 17: a labelled link, a headline cut off with an
   ellipsis (new to the text, or on its topic), a plain headline between two
   paragraphs that go on with each other.
@@ -53,7 +55,7 @@ FEATURES = (
     "labelled_link", "cut_headline", "run_outside", "run_inside", "short_outside", "prose_outside",
     "interrupting_headline", "cut_on_topic",
     "next_to_prose", "prose_nearby", "repeated", "novelty", "title_overlap", "second_missing", "outside_article",
-    "label_series",
+    "label_series", "outside_stricter",
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 #: The features that are yes (1.0) or no (0.0).
@@ -63,7 +65,7 @@ FLAGS = frozenset({
     "list_item", "chrome_mark", "in_run", "before_main", "after_main", "first_line", "between_prose",
     "labelled_link", "cut_headline", "run_outside", "run_inside", "short_outside", "prose_outside",
     "interrupting_headline", "cut_on_topic",
-    "next_to_prose", "repeated", "outside_article", "label_series",
+    "next_to_prose", "repeated", "outside_article", "label_series", "outside_stricter",
 })
 
 #: A line of at most this many words (and no sentence end) is short (``blocks.short_runs``).
@@ -101,6 +103,12 @@ CHROME_MARKS = ("|", "©", "»", "›", " · ")
 #: A label that heads this many lines of the main text makes a series that is the text's own (an interview's
 #: ``Q:`` and ``A:``): J020 only reports its lines. Two teasers under one kicker (``Comment:``) are no series.
 SERIES_LINES = 3
+#: A line of an HTML page's text is outside what the stricter extraction kept (``outside_stricter``) when less
+#: than this share of it is in that extraction (``agreement.Support``, as H001 asks), it lies before the first
+#: line or after the last that reach the share, it has at most ``STRICTER_WORDS`` words and is no prose sentence
+#: (``_prose_sentence``), and the lines that reach the share hold ``STRICTER_COVER`` of the text's words or more
+#: (else the stricter extraction may have taken the wrong block of the page: a review after its pros and cons).
+STRICTER_SHARE, STRICTER_WORDS, STRICTER_COVER = 0.5, 25, 0.5
 #: A cut-off headline (``line_text.cut_headline``) with this share of its content words new to the main text
 #: is another page's (a writer's own line cut short is on its topic).
 CUT_NOVELTY = 0.5
@@ -219,7 +227,9 @@ class Page:
         self.title = _title(doc, self.content)
         self.repeats = _repeats([fact.key for fact in facts])
         self.labels = Counter(chain.from_iterable([fact.label_ends for fact in facts]))
-        self.support = _support(doc)
+        support = _support(doc)
+        #: For a page's text, the share of each line that the stricter extraction kept (else None).
+        self.kept = None if support is None else [support.of(shape.text[:SAMPLE_CHARS]) or 0.0 for shape in shapes]
         #: Whether each line is a sentence of prose (``_prose_sentence``), and the share of prose among the
         #: ``NEARBY`` lines on each side of it.
         self.sentences = [_prose_sentence(shape) for shape in shapes]
@@ -273,7 +283,7 @@ class Page:
         #: of a series is not a link.
         label = [fact.label and not self.in_series(i, 2) for i, fact in enumerate(facts)]
         cut = [fact.cut and share >= CUT_NOVELTY for fact, share in zip(facts, novelty)]
-        title, support = self.title, self.support
+        title, kept = self.title, self.kept
         return [
             [fact.density for fact in facts] if measured else [PROSE_DENSITY] * size,
             [1.0 if measured and fact.count >= 3 and fact.density == 0.0 else 0.0 for fact in facts],
@@ -305,10 +315,11 @@ class Page:
             [1.0 if repeated else 0.0 for repeated in self.repeats],
             novelty,
             [len(own & title) / len(own) if own and i else 0.0 for i, own in enumerate(self.content)],
-            [0.0] * size if support is None else [1 - (support.of(shape.text[:SAMPLE_CHARS]) or 0.0) for shape in shapes],
+            [0.0] * size if kept is None else [1 - share for share in kept],
             [1.0 if out else 0.0 for out in self.outside_article()],
             [1.0 if not out and fact.label_ends and self.in_series(i, SERIES_LINES) else 0.0
              for i, (fact, out) in enumerate(zip(facts, outside))],
+            [1.0 if out else 0.0 for out in self.outside_stricter()],
         ]
 
     def outside_article(self) -> list[bool]:
@@ -318,6 +329,20 @@ class Page:
             return [False] * len(self.shapes)
         first, last = self.article
         return [not first - ARTICLE_MARGIN <= i <= last + ARTICLE_MARGIN for i in range(len(self.shapes))]
+
+
+    def outside_stricter(self) -> list[bool]:
+        """Whether each line of a page's text is a short line outside what the stricter extraction kept
+        (``STRICTER_SHARE``): none is in other texts, nor when the lines it kept hold less than ``STRICTER_COVER``
+        of the words."""
+        size, kept, shapes = len(self.shapes), self.kept, self.shapes
+        inside = [i for i in range(size) if kept is not None and kept[i] >= STRICTER_SHARE]
+        words = sum(shape.words for shape in shapes)
+        if not inside or sum(shapes[i].words for i in inside) < STRICTER_COVER * words:
+            return [False] * size
+        first, last = inside[0], inside[-1]
+        return [(i < first or i > last) and shape.words <= STRICTER_WORDS and not self.sentences[i]
+                for i, shape in enumerate(shapes)]
 
 
 def _measured(counts: list[int], densities: list[float]) -> bool:

@@ -18,7 +18,10 @@ a line of a page dump more than a few lines outside the article's run of
 sentences (``cleaner.judge.blocks.article_block``: the teasers, comments and
 footers under it, the menus above it) goes when the model finds it more
 likely junk than not (or, in a dump read as extracted text, when the page
-model scores it at its drop threshold). A repeated paragraph is never
+model scores it at its drop threshold). With the ``outside_stricter`` option
+(article-body too), so does a short line of an HTML page's text that the
+stricter second extraction left out, before or after all it kept: the two
+extractions agree that the article lies elsewhere. A repeated paragraph is never
 dropped: writers repeat one on purpose (J012 drops repeated blocks); nor is a
 line of the main text whose label heads a series (``Q:`` and ``A:``), unless
 it is a cut-off headline. Unless ``first_line`` is on, the first line is kept: it is the
@@ -60,6 +63,9 @@ DOUBTFUL_PLACES = tuple((name, INDEX[name]) for name in DOUBTFUL_SHAPES)
 #: A line of a page dump outside the article's run of sentences (``outside_article``) goes, with the
 #: ``outside_article`` option, when the model finds it more likely junk than not.
 OUTSIDE = INDEX["outside_article"]
+#: A short line of a page's text outside what the stricter extraction kept (``features.STRICTER_SHARE``) goes
+#: with the ``outside_stricter`` option.
+STRICTER = INDEX["outside_stricter"]
 #: With ``outside_article``, a text J020 reads as extracted text is cut to its article too when it has the page
 #: regime's number of lines and this share of them or more stands in runs of short lines: a page dump whose menus
 #: sit on one side of its main block only, which the ``page`` regime's test misses (chosen on readability-dev's
@@ -87,6 +93,8 @@ class LineJudge(Kind):
         "first_line": Param(bool, False, help="the first line (the title) may be dropped too"),
         "outside_article": Param(bool, False, help="in a page dump, a line more than a few lines outside the "
                                  "article's run of sentences goes when the model finds it more likely junk than not"),
+        "outside_stricter": Param(bool, False, help="in text extracted from HTML, a short line that the stricter "
+                                  "extraction left out, before or after all it kept, goes"),
     }
 
     def __init__(self, rule: Rule) -> None:
@@ -126,13 +134,12 @@ class LineJudge(Kind):
             odds = scored.get(signature)
             if odds is None:
                 odds = remember(scored, signature, model.log_odds(values))
-            outside = (_outside_reason(odds, values, dump_judge) if cut_outside and odds < drop_at and values[OUTSIDE]
-                       else None)  # named when it decides
+            outside, cut_by = self._outside(odds, values, cut_outside, dump_judge) if odds < drop_at else (None, None)
             if (odds < drop_at and (odds < report_at or record.shape.sentence) and not any(SHAPE_VALUES(values))
                     and outside is None):
                 continue  # a sentence is dropped or left alone, never only reported: clean prose logs nothing
             junk = [name for name, place in JUNK_PLACES if values[place]]
-            shapes = junk + (["outside_article"] if outside else [])
+            shapes = junk + ([cut_by] if cut_by else [])
             doubtful = [name for name, place in DOUBTFUL_PLACES if values[place]]
             action, verdict = self._verdict(record, odds, drop_at, junk, outside)
             if action == "report" and not doc.reports:
@@ -145,6 +152,17 @@ class LineJudge(Kind):
             yield self.finding(start, end, "", f"score {score:.2f}: {explain(record, names)}{verdict}",
                                action=action, score=round(score, 3), features=names, regime=regime,
                                language=language)
+
+    def _outside(self, odds: float, values: list[float], cut_outside: bool,
+                 dump_judge: tuple[Model, float] | None) -> tuple[str | None, str | None]:
+        """Why a line below the drop threshold goes for where it stands, and the feature that says so: outside
+        the article, where lines outside it may go (``cut_outside``, ``_outside_reason``), or outside what the
+        stricter extraction kept (with the ``outside_stricter`` option); (None, None) when it does not."""
+        if cut_outside and values[OUTSIDE] and (reason := _outside_reason(odds, values, dump_judge)):
+            return reason, "outside_article"
+        if self.options["outside_stricter"] and values[STRICTER]:
+            return STRICTER_REASON, "outside_stricter"
+        return None, None
 
     def _cuts_outside(self, regime: str, records: list[Record]) -> bool:
         """Whether lines outside the article's run of sentences may go: with the ``outside_article`` option, in
@@ -184,6 +202,9 @@ class LineJudge(Kind):
         if record.get("label_series") and not record.get("cut_headline"):
             return "report", "; reported only: a series is the text's own structure (an interview's Q: and A:)"
         return action, verdict
+
+
+STRICTER_REASON = "; left out by the stricter extraction of the page, before or after all it kept"
 
 
 def _outside_reason(odds: float, values: list[float], dump_judge: tuple[Model, float] | None) -> str | None:

@@ -1,0 +1,91 @@
+"""J020's ``outside_stricter`` option (on in the article-body preset): in text extracted from an HTML page, a
+short line that the stricter second extraction left out, before or after all it kept, goes. The page text and
+both extractions are written for these tests."""
+
+from cleaner import Cleaner
+from cleaner.document import Document
+from cleaner.judge.features import STRICTER_COVER, STRICTER_WORDS, features
+from cleaner.kinds.agreement import SECOND_EXTRACTION
+from cleaner.log import undo
+
+DEFAULT = Cleaner()
+ARTICLE_BODY = Cleaner(preset="article-body")
+
+ARTICLE = [
+    "Volunteers planted four hundred oak saplings along the old railway path on Saturday, the trust said.",
+    "The path, which closed to trains in the sixties, now links three villages and is used by walkers and "
+    "cyclists all year round.",
+    "Each sapling was grown from an acorn gathered in the valley, so the new trees suit its soil and weather.",
+    "The trust hopes the belt of woodland will shelter the path from the wind and give birds a corridor between "
+    "the two nature reserves.",
+    "More planting days are planned for the spring, and anyone who wants to help can sign up at the village hall.",
+]
+#: What a page's fuller extraction holds after the article: a newsletter box and other pages' headlines.
+AFTER = [
+    "Our weekly countryside letter",
+    "Fresh walks and wildlife news every Friday",
+    "Badger families thrive in quiet farm hedgerows",
+    "Village bakery wins a regional prize for its rye loaf",
+    "Ferry timetable changes for the winter months",
+]
+#: A sentence of the article that the stricter extraction also left out: prose is never cut for it.
+LATE_SENTENCE = "Last year the same volunteers cleared the brambles that had closed the path for a decade."
+TEXT = "\n".join(ARTICLE + AFTER) + "\n"
+STRICT = "\n".join(ARTICLE)
+
+
+def flags(text, second):
+    return [record.get("outside_stricter") for record in features(Document(text, meta={SECOND_EXTRACTION: second}))]
+
+
+def stricter_drops(result):
+    return [change.before.strip() for change in result.changes if change.code == "J020" and change.action == "drop"
+            and change.scores["features"] == ["outside_stricter"]]
+
+
+def test_the_short_lines_after_all_the_stricter_extraction_kept_are_outside_it():
+    assert flags(TEXT, STRICT) == [0.0] * len(ARTICLE) + [1.0] * len(AFTER)
+
+
+def test_lines_before_the_kept_span_are_outside_it_too_and_lines_inside_it_are_not():
+    text = "\n".join(["Home and garden", *ARTICLE[:2], "Share this story", *ARTICLE[2:]]) + "\n"
+    assert flags(text, STRICT) == [1.0, 0.0, 0.0, 0.0] + [0.0] * 3
+
+
+def test_a_sentence_a_long_line_or_a_text_without_a_second_extraction_is_never_outside_it():
+    long_line = " ".join(["word"] * (STRICTER_WORDS + 1))
+    text = "\n".join(ARTICLE + [LATE_SENTENCE, long_line, "Ferry timetable changes"]) + "\n"
+    assert flags(text, STRICT) == [0.0] * (len(ARTICLE) + 2) + [1.0]
+    assert flags(TEXT, "") == [0.0] * (len(ARTICLE) + len(AFTER))
+    assert [record.get("outside_stricter") for record in features(Document(TEXT))] == [0.0] * len(flags(TEXT, ""))
+
+
+def test_nothing_is_outside_when_the_stricter_extraction_kept_too_little_of_the_text():
+    # it kept the first paragraph only: it may have taken the wrong block of the page
+    kept = len(ARTICLE[0].split())
+    assert kept < STRICTER_COVER * len(TEXT.split())
+    assert flags(TEXT, ARTICLE[0]) == [0.0] * (len(ARTICLE) + len(AFTER))
+
+
+def test_article_body_drops_them_and_the_default_keeps_them():
+    meta = {SECOND_EXTRACTION: STRICT}
+    cut = ARTICLE_BODY.clean(TEXT, meta=meta)
+    assert cut.text == "\n".join(ARTICLE) + "\n"
+    assert stricter_drops(cut) == AFTER
+    reasons = {change.reason for change in cut.changes if change.scores.get("features") == ["outside_stricter"]}
+    assert all("left out by the stricter extraction" in reason for reason in reasons)
+    assert undo(cut.text, cut.changes) == TEXT
+    kept = DEFAULT.clean(TEXT, meta=meta)
+    assert stricter_drops(kept) == [] and all(line in kept.text for line in AFTER)
+
+
+def test_article_body_keeps_a_late_sentence_the_stricter_extraction_left_out():
+    text = "\n".join(ARTICLE + [LATE_SENTENCE] + AFTER) + "\n"
+    cut = ARTICLE_BODY.clean(text, meta={SECOND_EXTRACTION: STRICT})
+    assert LATE_SENTENCE in cut.text and stricter_drops(cut) == AFTER
+
+
+def test_cleaning_the_cut_text_again_changes_nothing():
+    meta = {SECOND_EXTRACTION: STRICT}
+    once = ARTICLE_BODY.clean(TEXT, meta=meta).text
+    assert ARTICLE_BODY.clean(once, meta=meta).text == once
