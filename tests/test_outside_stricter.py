@@ -2,6 +2,9 @@
 short line that the stricter second extraction left out, before or after all it kept, goes. The page text and
 both extractions are written for these tests."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cleaner import Cleaner
 from cleaner.document import Document
 from cleaner.judge.features import STRICTER_COVER, STRICTER_WORDS, features
@@ -89,3 +92,14 @@ def test_cleaning_the_cut_text_again_changes_nothing():
     meta = {SECOND_EXTRACTION: STRICT}
     once = ARTICLE_BODY.clean(TEXT, meta=meta).text
     assert ARTICLE_BODY.clean(once, meta=meta).text == once
+
+
+@given(st.lists(st.sampled_from(ARTICLE + AFTER + [LATE_SENTENCE, "", "Share", "- Ferry times"]), max_size=14),
+       st.lists(st.booleans(), min_size=14, max_size=14))
+def test_any_page_text_and_stricter_extraction_clean_without_error_and_undo_exactly(lines, kept):
+    text = "\n".join(lines) + "\n"
+    second = "\n".join(line for line, keep in zip(lines, kept) if keep)
+    result = ARTICLE_BODY.clean(text, meta={SECOND_EXTRACTION: second})
+    assert undo(result.text, result.changes) == text
+    for dropped in stricter_drops(result):  # never a sentence of prose, nor a line the stricter extraction kept
+        assert dropped not in ARTICLE + [LATE_SENTENCE] and dropped not in second.splitlines()
