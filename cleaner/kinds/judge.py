@@ -18,10 +18,11 @@ a line of a page dump more than a few lines outside the article's run of
 sentences (``cleaner.judge.blocks.article_block``: the teasers, comments and
 footers under it, the menus above it) goes when the model finds it more
 likely junk than not (or, in a dump read as extracted text, when the page
-model scores it at its drop threshold). With the ``outside_stricter`` option
-(article-body too), so does a short line of an HTML page's text that the
-stricter second extraction left out, before or after all it kept: the two
-extractions agree that the article lies elsewhere. A repeated paragraph is never
+model scores it at its drop threshold). In text extracted from an HTML page,
+a short line that the stricter second extraction left out, before or after
+all it kept (``outside_stricter``), goes when the model finds it more likely
+junk than not, in either preset: the two extractions agree that the article
+lies elsewhere. A repeated paragraph is never
 dropped: writers repeat one on purpose (J012 drops repeated blocks); nor is a
 line of the main text whose label heads a series (``Q:`` and ``A:``), unless
 it is a cut-off headline. Unless ``first_line`` is on, the first line is kept: it is the
@@ -63,8 +64,10 @@ DOUBTFUL_PLACES = tuple((name, INDEX[name]) for name in DOUBTFUL_SHAPES)
 #: A line of a page dump outside the article's run of sentences (``outside_article``) goes, with the
 #: ``outside_article`` option, when the model finds it more likely junk than not.
 OUTSIDE = INDEX["outside_article"]
-#: A short line of a page's text outside what the stricter extraction kept (``features.STRICTER_SHARE``) goes
-#: with the ``outside_stricter`` option.
+#: A short line of a page's text outside what the stricter extraction kept (``features.STRICTER_SHARE``) goes,
+#: with the ``outside_stricter`` option (on by default), when the model finds it more likely junk than not: on
+#: the dev pages the option dropped 6 lines of readability-dev's gold among 20 whatever their score, 1 among 5
+#: at such scores (article-body), and none of articles-dev's.
 STRICTER = INDEX["outside_stricter"]
 #: With ``outside_article``, a text J020 reads as extracted text is cut to its article too when it has the page
 #: regime's number of lines and this share of them or more stands in runs of short lines: a page dump whose menus
@@ -93,8 +96,9 @@ class LineJudge(Kind):
         "first_line": Param(bool, False, help="the first line (the title) may be dropped too"),
         "outside_article": Param(bool, False, help="in a page dump, a line more than a few lines outside the "
                                  "article's run of sentences goes when the model finds it more likely junk than not"),
-        "outside_stricter": Param(bool, False, help="in text extracted from HTML, a short line that the stricter "
-                                  "extraction left out, before or after all it kept, goes"),
+        "outside_stricter": Param(bool, True, help="in text extracted from HTML, a short line that the stricter "
+                                  "extraction left out, before or after all it kept, goes when the model finds it "
+                                  "more likely junk than not"),
     }
 
     def __init__(self, rule: Rule) -> None:
@@ -157,11 +161,12 @@ class LineJudge(Kind):
                  dump_judge: tuple[Model, float] | None) -> tuple[str | None, str | None]:
         """Why a line below the drop threshold goes for where it stands, and the feature that says so: outside
         the article, where lines outside it may go (``cut_outside``, ``_outside_reason``), or outside what the
-        stricter extraction kept (with the ``outside_stricter`` option); (None, None) when it does not."""
+        stricter extraction kept, when the model finds it more likely junk than not (with the
+        ``outside_stricter`` option); (None, None) when it does not."""
         if cut_outside and values[OUTSIDE] and (reason := _outside_reason(odds, values, dump_judge)):
             return reason, "outside_article"
-        if self.options["outside_stricter"] and values[STRICTER]:
-            return STRICTER_REASON, "outside_stricter"
+        if self.options["outside_stricter"] and values[STRICTER] and odds >= 0:
+            return LIKELY, "outside_stricter"
         return None, None
 
     def _cuts_outside(self, regime: str, records: list[Record]) -> bool:
@@ -204,14 +209,15 @@ class LineJudge(Kind):
         return action, verdict
 
 
-STRICTER_REASON = "; left out by the stricter extraction of the page, before or after all it kept"
+#: What the verdict adds for a line that goes where it stands, scored more likely junk than not.
+LIKELY = "; more likely junk than not there"
 
 
 def _outside_reason(odds: float, values: list[float], dump_judge: tuple[Model, float] | None) -> str | None:
     """Why a line outside the article goes (None: it does not): the model finds it more likely junk than not,
     or, in a page dump read as extracted text, the page model scores it at its drop threshold (``dump_judge``)."""
     if odds >= 0:
-        return "; more likely junk than not there"
+        return LIKELY
     if dump_judge is not None:
         page_odds = dump_judge[0].log_odds(values)
         if page_odds >= dump_judge[1]:
