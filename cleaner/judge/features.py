@@ -319,7 +319,7 @@ class Page:
             [1.0 if out else 0.0 for out in self.outside_article()],
             [1.0 if not out and fact.label_ends and self.in_series(i, SERIES_LINES) else 0.0
              for i, (fact, out) in enumerate(zip(facts, outside))],
-            [1.0 if out else 0.0 for out in self.outside_stricter()],
+            [0.0] * size if kept is None else [1.0 if out else 0.0 for out in self.outside_stricter()],
         ]
 
     def outside_article(self) -> list[bool]:
@@ -336,9 +336,10 @@ class Page:
         (``STRICTER_SHARE``): none is in other texts, nor when the lines it kept hold less than ``STRICTER_COVER``
         of the words."""
         size, kept, shapes = len(self.shapes), self.kept, self.shapes
-        inside = [i for i in range(size) if kept is not None and kept[i] >= STRICTER_SHARE]
-        words = sum(shape.words for shape in shapes)
-        if not inside or sum(shapes[i].words for i in inside) < STRICTER_COVER * words:
+        if kept is None:
+            return [False] * size
+        inside = [i for i, share in enumerate(kept) if share >= STRICTER_SHARE]
+        if not inside or sum(shapes[i].words for i in inside) < STRICTER_COVER * sum(shape.words for shape in shapes):
             return [False] * size
         first, last = inside[0], inside[-1]
         return [(i < first or i > last) and shape.words <= STRICTER_WORDS and not self.sentences[i]
