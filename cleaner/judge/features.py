@@ -330,7 +330,6 @@ class Page:
         first, last = self.article
         return [not first - ARTICLE_MARGIN <= i <= last + ARTICLE_MARGIN for i in range(len(self.shapes))]
 
-
     def outside_stricter(self) -> list[bool]:
         """Whether each line of a page's text is a short line outside what the stricter extraction kept
         (``STRICTER_SHARE``): none is in other texts, nor when the lines it kept hold less than ``STRICTER_COVER``
