@@ -319,7 +319,7 @@ class Page:
             [1.0 if out else 0.0 for out in self.outside_article()],
             [1.0 if not out and fact.label_ends and self.in_series(i, SERIES_LINES) else 0.0
              for i, (fact, out) in enumerate(zip(facts, outside))],
-            [0.0] * size if kept is None else [1.0 if out else 0.0 for out in self.outside_stricter()],
+            [0.0] * size if kept is None else [1.0 if out else 0.0 for out in self.outside_stricter(kept)],
         ]
 
     def outside_article(self) -> list[bool]:
@@ -330,13 +330,11 @@ class Page:
         first, last = self.article
         return [not first - ARTICLE_MARGIN <= i <= last + ARTICLE_MARGIN for i in range(len(self.shapes))]
 
-    def outside_stricter(self) -> list[bool]:
-        """Whether each line of a page's text is a short line outside what the stricter extraction kept
-        (``STRICTER_SHARE``): none is in other texts, nor when the lines it kept hold less than ``STRICTER_COVER``
-        of the words."""
-        size, kept, shapes = len(self.shapes), self.kept, self.shapes
-        if kept is None:
-            return [False] * size
+    def outside_stricter(self, kept: list[float]) -> list[bool]:
+        """Whether each line of a page's text is a short line outside what the stricter extraction kept of it
+        (``kept``: the share of each line, ``STRICTER_SHARE`` or more for a line it kept); none is when the lines
+        it kept hold less than ``STRICTER_COVER`` of the words."""
+        size, shapes = len(self.shapes), self.shapes
         inside = [i for i, share in enumerate(kept) if share >= STRICTER_SHARE]
         if not inside or sum(shapes[i].words for i in inside) < STRICTER_COVER * sum(shape.words for shape in shapes):
             return [False] * size
