@@ -228,8 +228,9 @@ class Page:
         self.repeats = _repeats([fact.key for fact in facts])
         self.labels = Counter(chain.from_iterable([fact.label_ends for fact in facts]))
         support = _support(doc)
-        #: For a page's text, the share of each line that the stricter extraction kept (else None).
-        self.kept = None if support is None else [support.of(shape.text[:SAMPLE_CHARS]) or 0.0 for shape in shapes]
+        #: For a page's text, the share of each line that the stricter extraction kept (else None); None for a line
+        #: without a word, which no share measures (a code block's closing ``}``).
+        self.kept = None if support is None else [support.of(shape.text[:SAMPLE_CHARS]) for shape in shapes]
         #: Whether each line is a sentence of prose (``_prose_sentence``), and the share of prose among the
         #: ``NEARBY`` lines on each side of it.
         self.sentences = [_prose_sentence(shape) for shape in shapes]
@@ -315,7 +316,7 @@ class Page:
             [1.0 if repeated else 0.0 for repeated in self.repeats],
             novelty,
             [len(own & title) / len(own) if own and i else 0.0 for i, own in enumerate(self.content)],
-            [0.0] * size if kept is None else [1 - share for share in kept],
+            [0.0] * size if kept is None else [1 - (share or 0.0) for share in kept],
             [1.0 if out else 0.0 for out in self.outside_article()],
             [1.0 if not out and fact.label_ends and self.in_series(i, SERIES_LINES) else 0.0
              for i, (fact, out) in enumerate(zip(facts, outside))],
@@ -330,17 +331,18 @@ class Page:
         first, last = self.article
         return [not first - ARTICLE_MARGIN <= i <= last + ARTICLE_MARGIN for i in range(len(self.shapes))]
 
-    def outside_stricter(self, kept: list[float]) -> list[bool]:
+    def outside_stricter(self, kept: list[float | None]) -> list[bool]:
         """Whether each line of a page's text is a short line outside what the stricter extraction kept of it
-        (``kept``: the share of each line, ``STRICTER_SHARE`` or more for a line it kept); none is when the lines
-        it kept hold less than ``STRICTER_COVER`` of the words."""
+        (``kept``: the share of each line, ``STRICTER_SHARE`` or more for a line it kept; None for a line without
+        a word, which is neither kept nor left out); none is when the lines it kept hold less than
+        ``STRICTER_COVER`` of the words."""
         size, shapes = len(self.shapes), self.shapes
-        inside = [i for i, share in enumerate(kept) if share >= STRICTER_SHARE]
+        inside = [i for i, share in enumerate(kept) if share is not None and share >= STRICTER_SHARE]
         if not inside or sum(shapes[i].words for i in inside) < STRICTER_COVER * sum(shape.words for shape in shapes):
             return [False] * size
         first, last = inside[0], inside[-1]
-        return [(i < first or i > last) and shape.words <= STRICTER_WORDS and not self.sentences[i]
-                for i, shape in enumerate(shapes)]
+        return [(i < first or i > last) and kept[i] is not None and shape.words <= STRICTER_WORDS
+                and not self.sentences[i] for i, shape in enumerate(shapes)]
 
 
 def _measured(counts: list[int], densities: list[float]) -> bool:
