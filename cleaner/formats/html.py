@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 from ..change import Result
 from ..files import InputError
 from ..kinds.agreement import SECOND_EXTRACTION, ExtractorAgreement
-from ..kinds.judge import LineJudge
+from ..kinds.judge import EXTRACTED, LineJudge
 from ..log import LOG_VERSION, sha256
 from .base import Notes, Pick, Processed, ReadOptions
 from .compressed import gunzip
@@ -56,7 +56,7 @@ def read_page(html: bytes, pick: Pick, path: str | None = None) -> tuple[dict[st
     if not page["text"].strip():
         raise InputError("trafilatura found no article text in this page")
     cleaner = pick(page["url"])
-    meta = {"url": page["url"], "title": page["title"]}
+    meta = {"url": page["url"], "title": page["title"], EXTRACTED: True}
     page["second_opinion"] = SECOND_OPINION if any(map(cleaner.uses, READS_SECOND)) else None
     if page["second_opinion"]:
         meta[SECOND_EXTRACTION] = extract(html, SECOND_OPINION, metadata=False)["text"]

@@ -83,6 +83,13 @@ ARTICLE_HEAD, ARTICLE_TAIL = 0.2, 0.1
 SHAPE_VALUES = itemgetter(*(place for _, place in JUNK_PLACES + DOUBTFUL_PLACES))
 #: A repeated line of this many words is a paragraph, which writers repeat on purpose.
 PARAGRAPH_WORDS = 15
+#: ``Document.meta`` key of a text that an extractor took from a page (the HTML reader sets it): the extractor
+#: already left the page's menus out, so it is judged as extracted text, never as a page dump. A reference page
+#: (a grammar, a table of options, code) comes out of one as runs of short lines, which the page model cut to a
+#: fifth on documentation pages no rule was tuned on.
+EXTRACTED = "extracted"
+#: The values of the ``regime`` option: ``auto`` tells a page dump from extracted text by its lines.
+REGIMES = ("auto", "text", "page")
 
 
 class LineJudge(Kind):
@@ -99,6 +106,9 @@ class LineJudge(Kind):
         "outside_stricter": Param(bool, True, help="in text extracted from HTML, a short line that the stricter "
                                   "extraction left out, before or after all it kept, goes when the model finds it "
                                   "more likely junk than not"),
+        "regime": Param(str, "auto", choices=REGIMES, help="judge every text as extracted text ('text') or as a "
+                        "page dump ('page'); 'auto' tells them apart by their lines (text the HTML reader "
+                        "extracted is extracted text)"),
     }
 
     def __init__(self, rule: Rule) -> None:
@@ -121,14 +131,14 @@ class LineJudge(Kind):
         records = features(doc)
         if not records:
             return
-        regime = self.judge.regime(records)
+        regime, by_lines = self._regime(doc, records)
         model, (drop_at, report_at) = self.judge.models[regime], self.thresholds[regime]
         language = best_stoplist(doc)[0]
         #: The scores and reasons this rule found for a signature before (a line whose surroundings did not
         #: change comes back in the next round; the lines of a menu look alike, on one page and the next).
         scored: dict[bytes, float] = doc.lasting.setdefault(f"judge-scores:{self.rule.code}:{regime}", {})
         explained: dict[bytes, list[str]] = doc.lasting.setdefault(f"judge-reasons:{self.rule.code}:{regime}", {})
-        cut_outside = self._cuts_outside(regime, records)
+        cut_outside = self._cuts_outside(regime, records, by_lines)
         #: In a page dump read as extracted text, the page model judges the lines outside the article too.
         dump_judge = ((self.judge.models["page"], self.thresholds["page"][0]) if cut_outside and regime == "text"
                       else None)
@@ -157,6 +167,15 @@ class LineJudge(Kind):
                                action=action, score=round(score, 3), features=names, regime=regime,
                                language=language)
 
+    def _regime(self, doc: Document, records: list[Record]) -> tuple[str, bool]:
+        """The document's regime and whether its lines told it: the ``regime`` option's, else ``text`` for a
+        page's extraction (``EXTRACTED``), else the lines'."""
+        if self.options["regime"] != "auto":
+            return str(self.options["regime"]), False
+        if doc.meta.get(EXTRACTED):
+            return "text", False
+        return self.judge.regime(records), True
+
     def _outside(self, odds: float, values: list[float], cut_outside: bool,
                  dump_judge: tuple[Model, float] | None) -> tuple[str | None, str | None]:
         """Why a line below the drop threshold goes for where it stands, and the feature that says so: outside
@@ -169,16 +188,17 @@ class LineJudge(Kind):
             return LIKELY, "outside_stricter"
         return None, None
 
-    def _cuts_outside(self, regime: str, records: list[Record]) -> bool:
+    def _cuts_outside(self, regime: str, records: list[Record], by_lines: bool) -> bool:
         """Whether lines outside the article's run of sentences may go: with the ``outside_article`` option, in
-        a page dump (the ``page`` regime; or, of ``page_lines`` lines or more, ``DUMP_SHARE`` of them or more in
-        runs of short lines, or ``ARTICLE_HEAD`` of them before the article and ``ARTICLE_TAIL`` after it)."""
+        a page dump (the ``page`` regime; or, when the lines told the regime (``by_lines``), a text of
+        ``page_lines`` lines or more with ``DUMP_SHARE`` of them or more in runs of short lines, or
+        ``ARTICLE_HEAD`` of them before the article and ``ARTICLE_TAIL`` after it: a dump they misread)."""
         if not self.options["outside_article"]:
             return False
         if regime == "page":
             return True
         lines = len(records)
-        if lines < self.judge.page_lines:
+        if not by_lines or lines < self.judge.page_lines:
             return False
         before, after = _outside_ends(records)
         return (records[0].get("page_dump") >= DUMP_SHARE
