@@ -25,7 +25,8 @@ junk than not, in either preset: the two extractions agree that the article
 lies elsewhere. A repeated paragraph is never
 dropped: writers repeat one on purpose (J012 drops repeated blocks); nor is a
 line of the main text whose label heads a series (``Q:`` and ``A:``), unless
-it is a cut-off headline. Unless ``first_line`` is on, the first line is kept: it is the
+it is a cut-off headline; nor a line of code (``cleaner.judge.code``), which
+the model, trained on news pages, takes for a menu's. Unless ``first_line`` is on, the first line is kept: it is the
 text's title, which only the article-body preset judges.
 
 Before/after, in the middle of an article::
@@ -43,6 +44,7 @@ from pathlib import Path
 
 from ..change import Action, Finding
 from ..document import Document, remember
+from ..judge.code import code_lines
 from ..judge.features import INDEX, Record, features, read_from
 from ..judge.model import Judge, Model, explain, load_judge, sigmoid
 from ..rules import Rule, RuleError
@@ -142,7 +144,9 @@ class LineJudge(Kind):
         #: In a page dump read as extracted text, the page model judges the lines outside the article too.
         dump_judge = ((self.judge.models["page"], self.thresholds["page"][0]) if cut_outside and regime == "text"
                       else None)
-        for record in records if self.options["first_line"] else records[1:]:
+        code = code_lines([record.shape.text for record in records])
+        first = 0 if self.options["first_line"] else 1
+        for record, is_code in zip(records[first:], code[first:]):
             values = record.values
             signature = model.signature(values)
             odds = scored.get(signature)
@@ -155,7 +159,7 @@ class LineJudge(Kind):
             junk = [name for name, place in JUNK_PLACES if values[place]]
             shapes = junk + ([cut_by] if cut_by else [])
             doubtful = [name for name, place in DOUBTFUL_PLACES if values[place]]
-            action, verdict = self._verdict(record, odds, drop_at, junk, outside)
+            action, verdict = self._verdict(record, odds, drop_at, junk, outside, is_code)
             if action == "report" and not doc.reports:
                 continue
             score = sigmoid(odds)
@@ -205,15 +209,15 @@ class LineJudge(Kind):
                 or (before >= ARTICLE_HEAD * lines and after >= ARTICLE_TAIL * lines))
 
     @staticmethod
-    def _verdict(record: Record, odds: float, drop_at: float, junk: list[str],
-                 outside: str | None) -> tuple[Action, str]:
+    def _verdict(record: Record, odds: float, drop_at: float, junk: list[str], outside: str | None,
+                 is_code: bool) -> tuple[Action, str]:
         """Drop or report, and what the reason adds: a cut-off headline goes whatever its score, a labelled
         link (``junk`` names the shapes a line shows) when the model finds it more likely junk than not (on
         the dev collections the shape alone was right for 95% of cut-off headlines, and for 76-94% of
         labelled links), a line outside the article for the reason ``outside`` gives (``_outside_reason``);
         any other line goes at the drop threshold and is reported below it. But a repeated paragraph is only
         reported, and so is a line of the main text whose label heads a series, unless it is a cut-off
-        headline."""
+        headline, and a line of code (``is_code``: ``cleaner.judge.code``)."""
         if record.shape.words >= PARAGRAPH_WORDS and record.get("repeated"):
             return "report", "; a repeated paragraph: reported only (writers repeat paragraphs on purpose)"
         if junk and (odds >= 0 or record.get("cut_headline")):
@@ -226,6 +230,8 @@ class LineJudge(Kind):
             return "report", f"; below the drop threshold {sigmoid(drop_at):.4f}: reported only"
         if record.get("label_series") and not record.get("cut_headline"):
             return "report", "; reported only: a series is the text's own structure (an interview's Q: and A:)"
+        if is_code:
+            return "report", "; a line of code: reported only (a program that loses a line is broken)"
         return action, verdict
 
 

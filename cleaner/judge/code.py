@@ -1,0 +1,61 @@
+"""Which lines of a text are source code: the judge never drops one (a program missing a line is broken).
+
+Documentation, tutorials and blogs show code between their paragraphs, and an
+extractor keeps it one line a line. Its lines are short, hold no stopwords
+and sit in runs, as a menu's do, so the judge's model, which learnt from news
+pages, scores them as junk. A line is code when it has the shape of one, or
+when it lies between a line that ends with a brace and the line that starts
+with the brace closing it::
+
+    fn main() {                          code: opens a block
+        let total = add(2, 3);           code: a statement, and inside the block
+        report                           code: inside the block
+    }                                    code: closes the block
+    Home                                 not code
+
+Braces in prose are rare, and a page's menus hold none; a brace that no line
+closes within ``BLOCK_LINES`` lines makes no block (a stray ``{`` in a page
+dump does not shelter the rest of the page). Code without braces (Python, a
+shell session, assembly) is not told from other short lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A line that leaves a block, a call or a list open at its end, or closes one at its start...
+OPENS, CLOSES = ("{", "(", "["), ("}", ")", "]")
+#: ...or that ends a statement: a ``;`` after a call (a word then ``(``), an ``=`` or a brace (a list in
+#: prose ends its items with ``;``, and may hold a remark in brackets: ``behaviour ("trolling");``).
+STATEMENT = re.compile(r"(?:\w\(|=|[{}]).*;$")
+#: A block runs from a line that ends with ``{`` to the line that starts with the ``}`` closing it; one that
+#: closes more lines after its opening than this is no block.
+BLOCK_LINES = 80
+
+
+def code_lines(texts: list[str]) -> list[bool]:
+    """For the texts of a text's non-blank lines, in order (without the spaces at their ends), whether each is
+    code: it opens a block, a call or a list at its end, closes one at its start, or ends a statement
+    (``OPENS``, ``CLOSES``, ``STATEMENT``), or it lies in a block (``BLOCK_LINES``).
+
+    >>> code_lines(["}", "let x = f(y);", "x = 2", "Share on Facebook", 'abuse ("trolling");'])
+    [True, True, False, False, False]
+    >>> code_lines(["Add the numbers:", "fn main() {", "report", "}", "Home"])
+    [False, True, True, True, False]
+    >>> code_lines(["Menu {", "Home", "News"])  # a block that nothing closes is none
+    [True, False, False]
+    """
+    # one comprehension, no call a line: it runs over every text judged
+    flags = [text.endswith(OPENS) or text.startswith(CLOSES)
+             or text.endswith(";") and STATEMENT.search(text) is not None for text in texts]
+    if not any(flags):  # a block opens on a line of code's shape: none here
+        return flags
+    opened: list[int] = []
+    for i, text in enumerate(texts):
+        if text.startswith("}") and opened:  # "} else {" closes a block, then opens one
+            start = opened.pop()
+            if i - start <= BLOCK_LINES:
+                flags[start:i + 1] = [True] * (i + 1 - start)
+        if text.endswith("{"):
+            opened.append(i)
+    return flags
