@@ -291,7 +291,7 @@ DOCUMENT_WIDE = ("page_dump", "main_share")
 #: Nor the place against the article's run of sentences, a labelled series and the place against the stricter
 #: extraction, which the verdict reads on its own (``cleaner/kinds/judge.py``): the shipped trees were trained
 #: without them.
-LEFT_OUT = (*DOCUMENT_WIDE, "outside_article", "label_series", "outside_stricter")
+LEFT_OUT = (*DOCUMENT_WIDE, "outside_article", "label_series", "outside_stricter", "ahead_of_stricter")
 TEXT_LEFT_OUT = (*LEFT_OUT, "in_run", "run_length", "run_outside", "run_inside")
 REGIME_FEATURES = {"text": [name for name in FEATURES if name not in TEXT_LEFT_OUT],
                    "page": [name for name in FEATURES if name not in LEFT_OUT]}

@@ -38,8 +38,8 @@ TEXT = "\n".join(ARTICLE + AFTER) + "\n"
 STRICT = "\n".join(ARTICLE)
 
 
-def flags(text, second):
-    return [record.get("outside_stricter") for record in features(Document(text, meta={SECOND_EXTRACTION: second}))]
+def flags(text, second, name="outside_stricter"):
+    return [record.get(name) for record in features(Document(text, meta={SECOND_EXTRACTION: second}))]
 
 
 def stricter_drops(result):
@@ -51,9 +51,26 @@ def test_the_short_lines_after_all_the_stricter_extraction_kept_are_outside_it()
     assert flags(TEXT, STRICT) == [0.0] * len(ARTICLE) + [1.0] * len(AFTER)
 
 
-def test_lines_before_the_kept_span_are_outside_it_too_and_lines_inside_it_are_not():
-    text = "\n".join(["Home and garden", *ARTICLE[:2], "Share this story", *ARTICLE[2:]]) + "\n"
-    assert flags(text, STRICT) == [1.0, 0.0, 0.0, 0.0] + [0.0] * 3
+def test_lines_before_the_kept_span_are_ahead_of_it_and_lines_inside_it_are_neither():
+    text = "\n".join(["Garden notes", "Home and garden", *ARTICLE[:2], "Share this story", *ARTICLE[2:]]) + "\n"
+    assert flags(text, STRICT, "ahead_of_stricter") == [1.0, 1.0] + [0.0] * 6
+    assert flags(text, STRICT) == [0.0] * 8
+
+
+def test_the_default_keeps_the_head_of_the_text_and_article_body_may_cut_it():
+    # a title and the section's labels, which the stricter extraction left out, then the article and the
+    # headlines under it: those go with either preset, the head only with article-body
+    head = ["Oak saplings line the old railway path", "Wildlife", "Countryside"]
+    text = "\n".join(head + ARTICLE + AFTER) + "\n"
+    default = DEFAULT.clean(text, meta={SECOND_EXTRACTION: STRICT})
+    assert default.text.startswith("\n".join(head) + "\n")
+    cut = ARTICLE_BODY.clean(text, meta={SECOND_EXTRACTION: STRICT})
+    ahead = [change for change in cut.changes if change.scores.get("features") == ["ahead_of_stricter"]]
+    assert {change.before.strip() for change in ahead} == set(head)
+    assert all(change.action == "drop" and change.scores["score"] >= 0.5 for change in ahead)
+    assert all("before all it kept" in change.reason for change in ahead)
+    for result in (default, cut):
+        assert set(stricter_drops(result)) >= set(AFTER[2:])
 
 
 def test_a_sentence_a_long_line_or_a_text_without_a_second_extraction_is_never_outside_it():

@@ -19,8 +19,8 @@ them. They describe a line by
 * a label such as ``Read more:`` or ``Explained:`` followed by a headline;
 * for text extracted from HTML, how much of it a stricter second extraction
   kept (``cleaner.kinds.agreement``), and whether it is a short line, left out
-  by that extraction, before or after all it kept (``outside_stricter``: only
-  the verdict reads it);
+  by that extraction, after all it kept (``outside_stricter``) or before
+  (``ahead_of_stricter``): only the verdict reads these two;
 * the shapes of issue 17: a labelled link, a headline cut off with an
   ellipsis (new to the text, or on its topic), a plain headline between two
   paragraphs that go on with each other.
@@ -55,7 +55,7 @@ FEATURES = (
     "labelled_link", "cut_headline", "run_outside", "run_inside", "short_outside", "prose_outside",
     "interrupting_headline", "cut_on_topic",
     "next_to_prose", "prose_nearby", "repeated", "novelty", "title_overlap", "second_missing", "outside_article",
-    "label_series", "outside_stricter",
+    "label_series", "outside_stricter", "ahead_of_stricter",
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 #: The features that are yes (1.0) or no (0.0).
@@ -65,7 +65,7 @@ FLAGS = frozenset({
     "list_item", "chrome_mark", "in_run", "before_main", "after_main", "first_line", "between_prose",
     "labelled_link", "cut_headline", "run_outside", "run_inside", "short_outside", "prose_outside",
     "interrupting_headline", "cut_on_topic",
-    "next_to_prose", "repeated", "outside_article", "label_series", "outside_stricter",
+    "next_to_prose", "repeated", "outside_article", "label_series", "outside_stricter", "ahead_of_stricter",
 })
 
 #: A line of at most this many words (and no sentence end) is short (``blocks.short_runs``).
@@ -103,11 +103,12 @@ CHROME_MARKS = ("|", "©", "»", "›", " · ")
 #: A label that heads this many lines of the main text makes a series that is the text's own (an interview's
 #: ``Q:`` and ``A:``): J020 only reports its lines. Two teasers under one kicker (``Comment:``) are no series.
 SERIES_LINES = 3
-#: A line of an HTML page's text is outside what the stricter extraction kept (``outside_stricter``) when less
-#: than this share of it is in that extraction (``agreement.Support``, as H001 asks), it lies before the first
-#: line or after the last that reach the share, it has at most ``STRICTER_WORDS`` words and is no prose sentence
-#: (``_prose_sentence``), and the lines that reach the share hold ``STRICTER_COVER`` of the text's words or more
-#: (else the stricter extraction may have taken the wrong block of the page: a review after its pros and cons).
+#: A line of an HTML page's text is outside what the stricter extraction kept when less than this share of it is
+#: in that extraction (``agreement.Support``, as H001 asks), it lies after the last line that reaches the share
+#: (``outside_stricter``) or before the first (``ahead_of_stricter``), it has at most ``STRICTER_WORDS`` words
+#: and is no prose sentence (``_prose_sentence``), and the lines that reach the share hold ``STRICTER_COVER`` of
+#: the text's words or more (else the stricter extraction may have taken the wrong block of the page: a review
+#: after its pros and cons).
 STRICTER_SHARE, STRICTER_WORDS, STRICTER_COVER = 0.5, 25, 0.5
 #: A cut-off headline (``line_text.cut_headline``) with this share of its content words new to the main text
 #: is another page's (a writer's own line cut short is on its topic).
@@ -320,7 +321,8 @@ class Page:
             [1.0 if out else 0.0 for out in self.outside_article()],
             [1.0 if not out and fact.label_ends and self.in_series(i, SERIES_LINES) else 0.0
              for i, (fact, out) in enumerate(zip(facts, outside))],
-            [0.0] * size if kept is None else [1.0 if out else 0.0 for out in self.outside_stricter(kept)],
+            *([[0.0] * size] * 2 if kept is None
+              else [[1.0 if out else 0.0 for out in side] for side in self.outside_stricter(kept)]),
         ]
 
     def outside_article(self) -> list[bool]:
@@ -331,18 +333,20 @@ class Page:
         first, last = self.article
         return [not first - ARTICLE_MARGIN <= i <= last + ARTICLE_MARGIN for i in range(len(self.shapes))]
 
-    def outside_stricter(self, kept: list[float | None]) -> list[bool]:
-        """Whether each line of a page's text is a short line outside what the stricter extraction kept of it
-        (``kept``: the share of each line, ``STRICTER_SHARE`` or more for a line it kept; None for a line without
-        a word, which is neither kept nor left out); none is when the lines it kept hold less than
-        ``STRICTER_COVER`` of the words."""
+    def outside_stricter(self, kept: list[float | None]) -> tuple[list[bool], list[bool]]:
+        """Whether each line of a page's text is a short line that the stricter extraction left out after all it
+        kept, and whether before (``kept``: the share of each line, ``STRICTER_SHARE`` or more for a line it kept;
+        None for a line without a word, which is neither kept nor left out); none is when the lines it kept hold
+        less than ``STRICTER_COVER`` of the words."""
         size, shapes = len(self.shapes), self.shapes
         inside = [i for i, share in enumerate(kept) if share is not None and share >= STRICTER_SHARE]
         if not inside or sum(shapes[i].words for i in inside) < STRICTER_COVER * sum(shape.words for shape in shapes):
-            return [False] * size
+            return [False] * size, [False] * size
+        left_out = [kept[i] is not None and shape.words <= STRICTER_WORDS and not self.sentences[i]
+                    for i, shape in enumerate(shapes)]
         first, last = inside[0], inside[-1]
-        return [(i < first or i > last) and kept[i] is not None and shape.words <= STRICTER_WORDS
-                and not self.sentences[i] for i, shape in enumerate(shapes)]
+        return ([out and i > last for i, out in enumerate(left_out)],
+                [out and i < first for i, out in enumerate(left_out)])
 
 
 def _measured(counts: list[int], densities: list[float]) -> bool:

@@ -260,7 +260,9 @@ _PHRASES = {
     "second_missing": lambda r: f"{r.get('second_missing'):.0%} of it missing from the stricter extraction",
     "outside_article": lambda r: f"more than {ARTICLE_MARGIN} lines outside the article's run of sentences",
     "label_series": lambda r: "one of a series of labelled lines in the main text (Q: and A:)",
-    "outside_stricter": lambda r: f"short ({r.shape.words} words), left out by the stricter extraction, before or "
-                                  "after all it kept",
+    "outside_stricter": lambda r: f"short ({r.shape.words} words), left out by the stricter extraction, after all "
+                                  "it kept",
+    "ahead_of_stricter": lambda r: f"short ({r.shape.words} words), left out by the stricter extraction, before all "
+                                   "it kept",
 }
 assert set(_PHRASES) == set(FEATURES)

@@ -19,10 +19,11 @@ sentences (``cleaner.judge.blocks.article_block``: the teasers, comments and
 footers under it, the menus above it) goes when the model finds it more
 likely junk than not (or, in a dump read as extracted text, when the page
 model scores it at its drop threshold). In text extracted from an HTML page,
-a short line that the stricter second extraction left out, before or after
-all it kept (``outside_stricter``), goes when the model finds it more likely
-junk than not, in either preset: the two extractions agree that the article
-lies elsewhere. A repeated paragraph is never
+a short line that the stricter second extraction left out after all it kept
+(``outside_stricter``) goes when the model finds it more likely junk than
+not, in either preset: the two extractions agree that the article lies
+elsewhere; one before all it kept (``ahead_of_stricter``) goes so only where
+the text's head may go (``first_line``, article-body). A repeated paragraph is never
 dropped: writers repeat one on purpose (J012 drops repeated blocks); nor is a
 line of the main text whose label heads a series (``Q:`` and ``A:``), unless
 it is a cut-off headline; nor a line of code (``cleaner.judge.code``), which
@@ -71,6 +72,12 @@ OUTSIDE = INDEX["outside_article"]
 #: the dev pages the option dropped 6 lines of readability-dev's gold among 20 whatever their score, 1 among 5
 #: at such scores (article-body), and none of articles-dev's.
 STRICTER = INDEX["outside_stricter"]
+#: ...and so does such a line before all it kept (``ahead_of_stricter``) when the text's head may go too (the
+#: ``first_line`` option, on in article-body): the default keeps what stands between the title and the article,
+#: a standfirst or a documentation page's subtitle (on 746 Rust and 230 Node, npm and Valgrind documentation
+#: pages, J020 dropped 43 such lines: subtitles, "Summary", "Table of Contents"; on the dev pages, 2 lines of
+#: junk).
+AHEAD = INDEX["ahead_of_stricter"]
 #: With ``outside_article``, a text J020 reads as extracted text is cut to its article too when it has the page
 #: regime's number of lines and this share of them or more stands in runs of short lines: a page dump whose menus
 #: sit on one side of its main block only, which the ``page`` regime's test misses (chosen on readability-dev's
@@ -106,8 +113,8 @@ class LineJudge(Kind):
         "outside_article": Param(bool, False, help="in a page dump, a line more than a few lines outside the "
                                  "article's run of sentences goes when the model finds it more likely junk than not"),
         "outside_stricter": Param(bool, True, help="in text extracted from HTML, a short line that the stricter "
-                                  "extraction left out, before or after all it kept, goes when the model finds it "
-                                  "more likely junk than not"),
+                                  "extraction left out, after all it kept (before it too, with first_line), goes "
+                                  "when the model finds it more likely junk than not"),
         "regime": Param(str, "auto", choices=REGIMES, help="judge every text as extracted text ('text') or as a "
                         "page dump ('page'); 'auto' tells them apart by their lines (text the HTML reader "
                         "extracted is extracted text)"),
@@ -185,11 +192,15 @@ class LineJudge(Kind):
         """Why a line below the drop threshold goes for where it stands, and the feature that says so: outside
         the article, where lines outside it may go (``cut_outside``, ``_outside_reason``), or outside what the
         stricter extraction kept, when the model finds it more likely junk than not (with the
-        ``outside_stricter`` option); (None, None) when it does not."""
+        ``outside_stricter`` option: after all it kept, and before only where the text's head may go, with
+        ``first_line``); (None, None) when it does not."""
         if cut_outside and values[OUTSIDE] and (reason := _outside_reason(odds, values, dump_judge)):
             return reason, "outside_article"
-        if self.options["outside_stricter"] and values[STRICTER] and odds >= 0:
-            return LIKELY, "outside_stricter"
+        if self.options["outside_stricter"] and odds >= 0:
+            if values[STRICTER]:
+                return LIKELY, "outside_stricter"
+            if values[AHEAD] and self.options["first_line"]:
+                return LIKELY, "ahead_of_stricter"
         return None, None
 
     def _cuts_outside(self, regime: str, records: list[Record], by_lines: bool) -> bool:
