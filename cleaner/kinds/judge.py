@@ -92,6 +92,13 @@ ARTICLE_HEAD, ARTICLE_TAIL = 0.2, 0.1
 SHAPE_VALUES = itemgetter(*(place for _, place in JUNK_PLACES + DOUBTFUL_PLACES))
 #: A repeated line of this many words is a paragraph, which writers repeat on purpose.
 PARAGRAPH_WORDS = 15
+#: A line that the next line carries on (it follows with no blank line between, starts in lower case and has this
+#: many words or more) is the start of a paragraph wrapped by hand, not a link or a headline by its shape: a
+#: documentation page's "Note: If you prefer not to use the installer, please see the" / "other methods...".
+#: On the dev collections one line of junk showed a shape and was carried on so (a reader's comment).
+CARRIED_WORDS = 6
+#: What may open a line before its first word: brackets, quotes, a code span's backtick.
+OPENERS = "([{\"'“‘`"
 #: ``Document.meta`` key of a text that an extractor took from a page (the HTML reader sets it): the extractor
 #: already left the page's menus out, so it is judged as extracted text, never as a page dump. A reference page
 #: (a grammar, a table of options, code) comes out of one as runs of short lines, which the page model cut to a
@@ -152,8 +159,9 @@ class LineJudge(Kind):
         dump_judge = ((self.judge.models["page"], self.thresholds["page"][0]) if cut_outside and regime == "text"
                       else None)
         code = code_lines([record.shape.text for record in records])
+        carried = _carried_on(records)
         first = 0 if self.options["first_line"] else 1
-        for record, is_code in zip(records[first:], code[first:]):
+        for record, is_code, is_carried in zip(records[first:], code[first:], carried[first:]):
             values = record.values
             signature = model.signature(values)
             odds = scored.get(signature)
@@ -163,7 +171,7 @@ class LineJudge(Kind):
             if (odds < drop_at and (odds < report_at or record.shape.sentence) and not any(SHAPE_VALUES(values))
                     and outside is None):
                 continue  # a sentence is dropped or left alone, never only reported: clean prose logs nothing
-            junk = [name for name, place in JUNK_PLACES if values[place]]
+            junk = [] if is_carried else [name for name, place in JUNK_PLACES if values[place]]
             shapes = junk + ([cut_by] if cut_by else [])
             doubtful = [name for name, place in DOUBTFUL_PLACES if values[place]]
             action, verdict = self._verdict(record, odds, drop_at, junk, outside, is_code)
@@ -260,6 +268,15 @@ def _outside_reason(odds: float, values: list[float], dump_judge: tuple[Model, f
         if page_odds >= dump_judge[1]:
             return f"; junk by the page-dump model (score {sigmoid(page_odds):.2f})"
     return None
+
+
+def _carried_on(records: list[Record]) -> list[bool]:
+    """Whether the next line carries each line on (``CARRIED_WORDS``; the next line's first letter in lower case,
+    after an opening bracket or quote maybe): the two are one paragraph."""
+    return [after.shape.line.index == record.shape.line.index + 1 and after.shape.words >= CARRIED_WORDS
+            and after.shape.text.lstrip(OPENERS)[:1].islower()
+            for record, after in zip(records, records[1:])] + [False]
+
 
 
 def _outside_ends(records: list[Record]) -> tuple[int, int]:
