@@ -60,3 +60,11 @@ def test_the_cleaned_page_undoes_exactly_and_cleans_to_itself():
     result = AS_PAGE.clean(PAGE)
     assert undo(result.text, result.changes) == PAGE
     assert AS_PAGE.clean(result.text).text == result.text
+
+
+def test_a_comment_next_to_code_is_code_and_one_among_prose_is_not():
+    example = ["Generate the keys first:", "const { createKeys } = require('keys');", "// Alice's keys...",
+               "const alice = createKeys(2048);", "// Bob's keys...", "// (the same size)",
+               "const bob = createKeys(2048);", "Then swap them."]
+    assert code_lines(example) == [False, True, True, True, True, True, True, False]
+    assert code_lines(["The first paragraph.", "// a divider between two stories...", "The second."]) == [False] * 3

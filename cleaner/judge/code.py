@@ -31,12 +31,15 @@ STATEMENT = re.compile(r"(?:\w\(|=|[{}]).*;$")
 #: A block runs from a line that ends with ``{`` to the line that starts with the ``}`` closing it; one that
 #: closes more lines after its opening than this is no block.
 BLOCK_LINES = 80
+#: A comment (a line that starts so) next to a line of code, or to such a comment, is code too.
+COMMENTS = ("//", "/*", "*/", "#")
 
 
 def code_lines(texts: list[str]) -> list[bool]:
     """For the texts of a text's non-blank lines, in order (without the spaces at their ends), whether each is
     code: it opens a block, a call or a list at its end, closes one at its start, or ends a statement
-    (``OPENS``, ``CLOSES``, ``STATEMENT``), or it lies in a block (``BLOCK_LINES``).
+    (``OPENS``, ``CLOSES``, ``STATEMENT``), it lies in a block (``BLOCK_LINES``), or it is a comment next to
+    code (``COMMENTS``).
 
     >>> code_lines(["}", "let x = f(y);", "x = 2", "Share on Facebook", 'abuse ("trolling");'])
     [True, True, False, False, False]
@@ -58,4 +61,18 @@ def code_lines(texts: list[str]) -> list[bool]:
                 flags[start:i + 1] = [True] * (i + 1 - start)
         if text.endswith("{"):
             opened.append(i)
+    return _comments(texts, flags)
+
+
+def _comments(texts: list[str], flags: list[bool]) -> list[bool]:
+    """``flags`` with the comments next to code (``COMMENTS``) set too, through runs of comments.
+
+    >>> _comments(["// why", "// and how", "run();", "# done", "Home"], [False, False, True, False, False])
+    [True, True, True, True, False]
+    """
+    for order in (range(1, len(texts)), range(len(texts) - 2, -1, -1)):
+        step = -1 if order.step > 0 else 1  # the neighbour the run comes from
+        for i in order:
+            if not flags[i] and flags[i + step] and texts[i].startswith(COMMENTS):
+                flags[i] = True
     return flags
