@@ -159,9 +159,8 @@ class LineJudge(Kind):
         dump_judge = ((self.judge.models["page"], self.thresholds["page"][0]) if cut_outside and regime == "text"
                       else None)
         code = code_lines([record.shape.text for record in records])
-        carried = _carried_on(records)
         first = 0 if self.options["first_line"] else 1
-        for record, is_code, is_carried in zip(records[first:], code[first:], carried[first:]):
+        for i, record, is_code in zip(range(first, len(records)), records[first:], code[first:]):
             values = record.values
             signature = model.signature(values)
             odds = scored.get(signature)
@@ -171,7 +170,9 @@ class LineJudge(Kind):
             if (odds < drop_at and (odds < report_at or record.shape.sentence) and not any(SHAPE_VALUES(values))
                     and outside is None):
                 continue  # a sentence is dropped or left alone, never only reported: clean prose logs nothing
-            junk = [] if is_carried else [name for name, place in JUNK_PLACES if values[place]]
+            junk = [name for name, place in JUNK_PLACES if values[place]]
+            if junk and _carried_on(records, i):
+                junk = []
             shapes = junk + ([cut_by] if cut_by else [])
             doubtful = [name for name, place in DOUBTFUL_PLACES if values[place]]
             action, verdict = self._verdict(record, odds, drop_at, junk, outside, is_code)
@@ -270,12 +271,14 @@ def _outside_reason(odds: float, values: list[float], dump_judge: tuple[Model, f
     return None
 
 
-def _carried_on(records: list[Record]) -> list[bool]:
-    """Whether the next line carries each line on (``CARRIED_WORDS``; the next line's first letter in lower case,
+def _carried_on(records: list[Record], i: int) -> bool:
+    """Whether the next line carries line ``i`` on (``CARRIED_WORDS``; the next line's first letter in lower case,
     after an opening bracket or quote maybe): the two are one paragraph."""
-    return [after.shape.line.index == record.shape.line.index + 1 and after.shape.words >= CARRIED_WORDS
-            and after.shape.text.lstrip(OPENERS)[:1].islower()
-            for record, after in zip(records, records[1:])] + [False]
+    if i + 1 == len(records):
+        return False
+    line, after = records[i].shape, records[i + 1].shape
+    return (after.line.index == line.line.index + 1 and after.words >= CARRIED_WORDS
+            and after.text.lstrip(OPENERS)[:1].islower())
 
 
 
