@@ -34,7 +34,7 @@ def test_a_line_has_the_shape_of_code_when_it_opens_or_closes_a_block_or_ends_a_
 
 
 def test_the_lines_of_a_block_are_code_from_its_opening_brace_to_its_closing_one():
-    lines = ["Sum them:", "func sum(xs []int) int {", "total := 0", "for _, x := range xs {", "total += x", "}",
+    lines = ["Sum them up.", "func sum(xs []int) int {", "total := 0", "for _, x := range xs {", "total += x", "}",
              "return total", "}", "Then print the sum."]
     assert code_lines(lines) == [False] + [True] * 7 + [False]
 
@@ -63,8 +63,14 @@ def test_the_cleaned_page_undoes_exactly_and_cleans_to_itself():
 
 
 def test_a_comment_next_to_code_is_code_and_one_among_prose_is_not():
-    example = ["Generate the keys first:", "const { createKeys } = require('keys');", "// Alice's keys...",
+    example = ["Generate the keys first.", "const { createKeys } = require('keys');", "// Alice's keys...",
                "const alice = createKeys(2048);", "// Bob's keys...", "// (the same size)",
                "const bob = createKeys(2048);", "Then swap them."]
     assert code_lines(example) == [False, True, True, True, True, True, True, False]
     assert code_lines(["The first paragraph.", "// a divider between two stories...", "The second."]) == [False] * 3
+
+
+def test_a_shell_command_carried_on_by_backslashes_and_the_caption_before_code_are_code():
+    example = ["Create the cluster with the command below.", "Run:", "cloud clusters create \\",
+               "--name demo \\", "--size 3", "It takes a few minutes.", "Output:", "{", '"state": "ready"', "}"]
+    assert code_lines(example) == [False, True, True, True, True, False, True, True, True, True]

@@ -23,28 +23,31 @@ from __future__ import annotations
 
 import re
 
-#: A line that leaves a block, a call or a list open at its end, or closes one at its start...
-OPENS, CLOSES = ("{", "(", "["), ("}", ")", "]")
+#: A line that leaves a block, a call, a list or a shell command open at its end (the next line goes on with it),
+#: or closes one at its start...
+BACKSLASH = "\\"
+OPENS, CLOSES = ("{", "(", "[", BACKSLASH), ("}", ")", "]")
 #: ...or that ends a statement: a ``;`` after a call (a word then ``(``), an ``=`` or a brace (a list in
 #: prose ends its items with ``;``, and may hold a remark in brackets: ``behaviour ("trolling");``).
 STATEMENT = re.compile(r"(?:\w\(|=|[{}]).*;$")
 #: A block runs from a line that ends with ``{`` to the line that starts with the ``}`` closing it; one that
 #: closes more lines after its opening than this is no block.
-BLOCK_LINES = 80
-#: A comment (a line that starts so) next to a line of code, or to such a comment, is code too.
+BLOCK_LINES = 400
+#: A comment (a line that starts so) next to a line of code, or to such a comment, is code too; so is the line a
+#: shell command's backslash carries on to, and a caption that ends with ``:`` just before code (``Output::``).
 COMMENTS = ("//", "/*", "*/", "#")
 
 
 def code_lines(texts: list[str]) -> list[bool]:
     """For the texts of a text's non-blank lines, in order (without the spaces at their ends), whether each is
     code: it opens a block, a call or a list at its end, closes one at its start, or ends a statement
-    (``OPENS``, ``CLOSES``, ``STATEMENT``), it lies in a block (``BLOCK_LINES``), or it is a comment next to
-    code (``COMMENTS``).
+    (``OPENS``, ``CLOSES``, ``STATEMENT``), it lies in a block (``BLOCK_LINES``), or it is a comment, a
+    command's continued line or a caption next to code (``COMMENTS``).
 
     >>> code_lines(["}", "let x = f(y);", "x = 2", "Share on Facebook", 'abuse ("trolling");'])
     [True, True, False, False, False]
-    >>> code_lines(["Add the numbers:", "fn main() {", "report", "}", "Home"])
-    [False, True, True, True, False]
+    >>> code_lines(["Add the numbers:", "fn main() {", "report", "}", "Home"])  # the caption too
+    [True, True, True, True, False]
     >>> code_lines(["Menu {", "Home", "News"])  # a block that nothing closes is none
     [True, False, False]
     """
@@ -65,14 +68,19 @@ def code_lines(texts: list[str]) -> list[bool]:
 
 
 def _comments(texts: list[str], flags: list[bool]) -> list[bool]:
-    """``flags`` with the comments next to code (``COMMENTS``) set too, through runs of comments.
+    """``flags`` with the comments next to code (``COMMENTS``) set too, through runs of comments, the line a
+    backslash carries on to, and the caption (``...:``) just before code.
 
     >>> _comments(["// why", "// and how", "run();", "# done", "Home"], [False, False, True, False, False])
     [True, True, True, True, False]
+    >>> _comments(["Run it:", "tool --fast " + BACKSLASH, "--out here", "Done."], [False, True, False, False])
+    [True, True, True, False]
     """
     for order in (range(1, len(texts)), range(len(texts) - 2, -1, -1)):
         step = -1 if order.step > 0 else 1  # the neighbour the run comes from
         for i in order:
-            if not flags[i] and flags[i + step] and texts[i].startswith(COMMENTS):
+            if not flags[i] and flags[i + step] and (texts[i].startswith(COMMENTS) or step < 0
+                                                     and texts[i - 1].endswith(BACKSLASH)
+                                                     or step > 0 and texts[i].endswith(":")):
                 flags[i] = True
     return flags
