@@ -165,6 +165,7 @@ summary = "Drop every line but the first."
 why = "A second judge with another model, to test that judges keep their scores apart."
 [rule.params]
 model = "{model}"
+regime = "page"  # the page model drops a sentence at the threshold too
 [[rule.examples]]
 before = "Title\\nAny line\\n"
 after = "Title\\n"

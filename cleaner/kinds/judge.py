@@ -97,6 +97,10 @@ PARAGRAPH_WORDS = 15
 #: documentation page's "Note: If you prefer not to use the installer, please see the" / "other methods...".
 #: On the dev collections one line of junk showed a shape and was carried on so (a reader's comment).
 CARRIED_WORDS = 6
+#: In extracted text (the ``text`` regime) a sentence of this many words or more is prose, which the threshold
+#: alone does not drop: it is reported. On the dev collections no extracted input lost such a sentence to the
+#: threshold; on AWS's command examples J020 dropped their "For more information, see ... in the ... Guide."
+PROSE_SENTENCE_WORDS = 12
 #: What may open a line before its first word: brackets, quotes, a code span's backtick.
 OPENERS = "([{\"'“‘`"
 #: ``Document.meta`` key of a text that an extractor took from a page (the HTML reader sets it): the extractor
@@ -175,7 +179,7 @@ class LineJudge(Kind):
                 junk = []
             shapes = junk + ([cut_by] if cut_by else [])
             doubtful = [name for name, place in DOUBTFUL_PLACES if values[place]]
-            action, verdict = self._verdict(record, odds, drop_at, junk, outside, is_code)
+            action, verdict = self._verdict(record, odds, drop_at, junk, outside, is_code, regime == "text")
             if action == "report" and not doc.reports:
                 continue
             score = sigmoid(odds)
@@ -230,14 +234,15 @@ class LineJudge(Kind):
 
     @staticmethod
     def _verdict(record: Record, odds: float, drop_at: float, junk: list[str], outside: str | None,
-                 is_code: bool) -> tuple[Action, str]:
+                 is_code: bool, extracted: bool) -> tuple[Action, str]:
         """Drop or report, and what the reason adds: a cut-off headline goes whatever its score, a labelled
         link (``junk`` names the shapes a line shows) when the model finds it more likely junk than not (on
         the dev collections the shape alone was right for 95% of cut-off headlines, and for 76-94% of
         labelled links), a line outside the article for the reason ``outside`` gives (``_outside_reason``);
         any other line goes at the drop threshold and is reported below it. But a repeated paragraph is only
         reported, and so is a line of the main text whose label heads a series, unless it is a cut-off
-        headline, and a line of code (``is_code``: ``cleaner.judge.code``)."""
+        headline, and a line of code (``is_code``: ``cleaner.judge.code``); in extracted text (``extracted``),
+        a sentence of prose (``PROSE_SENTENCE_WORDS``) is reported at the threshold."""
         if record.shape.words >= PARAGRAPH_WORDS and record.get("repeated"):
             return "report", "; a repeated paragraph: reported only (writers repeat paragraphs on purpose)"
         if junk and (odds >= 0 or record.get("cut_headline")):
@@ -245,6 +250,8 @@ class LineJudge(Kind):
         elif outside:
             action, verdict = "drop", outside
         elif odds >= drop_at:
+            if extracted and record.shape.sentence and record.shape.words >= PROSE_SENTENCE_WORDS:
+                return "report", "; a sentence of prose in extracted text: reported only"
             action, verdict = "drop", ""
         else:
             return "report", f"; below the drop threshold {sigmoid(drop_at):.4f}: reported only"
