@@ -163,8 +163,8 @@ class LineJudge(Kind):
         dump_judge = ((self.judge.models["page"], self.thresholds["page"][0]) if cut_outside and regime == "text"
                       else None)
         code = code_lines([record.shape.text for record in records])
-        first = 0 if self.options["first_line"] else 1
-        for i, record, is_code in zip(range(first, len(records)), records[first:], code[first:]):
+        for i in range(0 if self.options["first_line"] else 1, len(records)):
+            record = records[i]
             values = record.values
             signature = model.signature(values)
             odds = scored.get(signature)
@@ -179,7 +179,7 @@ class LineJudge(Kind):
                 junk = []
             shapes = junk + ([cut_by] if cut_by else [])
             doubtful = [name for name, place in DOUBTFUL_PLACES if values[place]]
-            action, verdict = self._verdict(record, odds, drop_at, junk, outside, is_code, regime == "text")
+            action, verdict = self._verdict(record, odds, drop_at, junk, outside, code[i], regime == "text")
             if action == "report" and not doc.reports:
                 continue
             score = sigmoid(odds)
