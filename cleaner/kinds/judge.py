@@ -23,11 +23,13 @@ a short line that the stricter second extraction left out after all it kept
 (``outside_stricter``) goes when the model finds it more likely junk than
 not, in either preset: the two extractions agree that the article lies
 elsewhere; one before all it kept (``ahead_of_stricter``) goes so only where
-the text's head may go (``first_line``, article-body). A repeated paragraph is never
-dropped: writers repeat one on purpose (J012 drops repeated blocks); nor is a
-line of the main text whose label heads a series (``Q:`` and ``A:``), unless
-it is a cut-off headline; nor a line of code (``cleaner.judge.code``), which
-the model, trained on news pages, takes for a menu's. Unless ``first_line`` is on, the first line is kept: it is the
+the text's head may go (``first_line``, article-body). A repeated paragraph
+is never dropped: writers repeat one on purpose (J012 drops repeated blocks);
+nor is a line of the main text whose label heads a series (``Q:`` and
+``A:``), unless it is a cut-off headline; nor a line of code
+(``cleaner.judge.code``), which the model, trained on news pages, takes for a
+menu's; nor, in extracted text, a sentence of prose that only its score
+would drop. Unless ``first_line`` is on, the first line is kept: it is the
 text's title, which only the article-body preset judges.
 
 Before/after, in the middle of an article::
