@@ -26,6 +26,8 @@ from cleaner.kinds.duplicate_line import LETTER, QUOTES, SPACE, UNUSUAL_SPACE, l
 from cleaner.kinds.shape import CJK, SOUTHEAST_ASIAN, UNSPACED_BLOCKS, _character_words
 from cleaner.words import WORD, words
 
+from .conftest import JUDGE_RULE, judge_everything
+
 MODEL = Path(load_rules()[0].source).parent / "judge" / "model.json"
 BODY = ("The harbour board met on Monday to decide how the old ferry pier should be repaired before winter.\n"
         "Engineers told members that the timber piles had rotted faster than expected in the warm summer.\n"
@@ -152,36 +154,10 @@ def test_words_of_ascii_text_are_the_unicode_words(text):
     assert words(text) == WORD.findall(text.lower())
 
 
-#: A second line-judge rule, reading the model file ``{model}`` beside it.
-JUDGE_RULE = '''
-family = "X"
-
-[[rule]]
-code = "X901"
-name = "judge-everything"
-kind = "line-judge"
-action = "drop"
-summary = "Drop every line but the first."
-why = "A second judge with another model, to test that judges keep their scores apart."
-[rule.params]
-model = "{model}"
-regime = "page"  # the page model drops a sentence at the threshold too
-[[rule.examples]]
-before = "Title\\nAny line\\n"
-after = "Title\\n"
-'''
-
-
 def test_two_line_judges_with_other_models_do_not_share_remembered_scores(tmp_path):
     """Scores are remembered per rule: a second line-judge rule with a model that scores every line as junk
     (no trees, a high base) drops every line after the first, even where J020 scored the same lines first."""
-    shipped = json.loads(MODEL.read_text(encoding="utf-8"))
-    model = {**shipped, "thresholds": {"default": {regime: {"drop": 5.0, "report": 5.0} for regime in ("text", "page")}},
-             "regimes": {regime: {"features": part["features"], "base": 10.0, "trees": []}  # J020's signatures
-                         for regime, part in shipped["regimes"].items()}}
-    (tmp_path / "everything.json").write_text(json.dumps(model), encoding="utf-8")
-    (tmp_path / "judges.toml").write_text(JUDGE_RULE.format(model="everything.json"), encoding="utf-8")
-    result = Cleaner(select=("J020", "X901"), rules_dirs=(tmp_path,)).clean(BODY)
+    result = judge_everything(tmp_path, "page").clean(BODY)  # the page model drops a sentence at the threshold
     assert result.text == BODY.splitlines(keepends=True)[0]
     assert {change.code for change in result.changes if change.action == "drop"} == {"X901"}
 
@@ -190,6 +166,6 @@ def test_a_model_without_features_is_a_rule_error_naming_the_model(tmp_path):
     shipped = json.loads(MODEL.read_text(encoding="utf-8"))
     broken = {**shipped, "regimes": {regime: {"features": [], "base": 0.0, "trees": []} for regime in ("text", "page")}}
     (tmp_path / "broken.json").write_text(json.dumps(broken), encoding="utf-8")
-    (tmp_path / "judges.toml").write_text(JUDGE_RULE.format(model="broken.json"), encoding="utf-8")
+    (tmp_path / "judges.toml").write_text(JUDGE_RULE.format(model="broken.json", regime="auto"), encoding="utf-8")
     with pytest.raises(RuleError, match=r"broken\.json.*names no features"):
         Cleaner(select=("X901",), rules_dirs=(tmp_path,))
