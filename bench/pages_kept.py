@@ -95,7 +95,7 @@ def report(measured: list[Page], preset: str, below: float, examples: int) -> li
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folders", nargs="+", type=Path, help="folders of HTML pages (searched recursively)")
+    parser.add_argument("folders", nargs="+", type=Path, help="folders of HTML pages and text files (searched recursively)")
     parser.add_argument("--preset", action="append", help="a preset, 'default' for none (default: both)")
     parser.add_argument("--examples", type=int, default=3, help="the most frequent lines each rule dropped")
     parser.add_argument("--below", type=float, default=0.9, help="list the pages cut to under this share of words")
