@@ -33,6 +33,7 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.quality import dropped_lines  # noqa: E402
 from cleaner import Cleaner  # noqa: E402
 from cleaner.files import InputError  # noqa: E402
 from cleaner.formats.html import read_page  # noqa: E402
@@ -70,9 +71,8 @@ def measure(path: Path, cleaner: Cleaner) -> Page | None:
             return None
         text = page["text"]
     dropped: dict[str, list[str]] = defaultdict(list)
-    for change in result.changes:
-        if change.action == "drop" and change.edits:
-            dropped[change.code] += [line.strip() for line in change.before.splitlines() if line.strip()]
+    for code, _, line in dropped_lines(result.changes):
+        dropped[code].append(line.strip())
     return Page(path.name, len(text.split()), len(result.text.split()), dict(dropped))
 
 

@@ -285,10 +285,9 @@ def _carried_on(records: list[Record], i: int) -> bool:
     after an opening bracket or quote maybe): the two are one paragraph."""
     if i + 1 == len(records):
         return False
-    line, after = records[i].shape, records[i + 1].shape
-    return (after.line.index == line.line.index + 1 and after.words >= CARRIED_WORDS
+    shape, after = records[i].shape, records[i + 1].shape
+    return (after.line.index == shape.line.index + 1 and after.words >= CARRIED_WORDS
             and after.text.lstrip(OPENERS)[:1].islower())
-
 
 
 def _outside_ends(records: list[Record]) -> tuple[int, int]:
