@@ -13,7 +13,9 @@ from __future__ import annotations
 import importlib.util
 import re
 import struct
+from collections import Counter
 from functools import cache
+from itertools import chain, islice, takewhile
 from pathlib import Path
 
 import regex
@@ -90,7 +92,8 @@ def _language_masks() -> dict[str, int]:
 
 def best_stoplist(doc: Document, sample: int = 400) -> tuple[str, frozenset[str]]:
     """The stoplist of the document's language: ``meta["language"]`` if given (``--language``), else the one that
-    covers most of the words of its ``sample`` words in its longest lines (English on a tie).
+    covers most of the words of its ``sample`` words in its longest lines (English on a tie); for a text written
+    in two languages, both lists, named ``German+English`` (``_two_languages``).
 
     The longest lines are the text's prose; a page dump opens with menus and names, whose few words fit any
     list. Read again for each text of a cleaning (the last is the cleaned text, which a second cleaning
@@ -109,7 +112,8 @@ def best_stoplist(doc: Document, sample: int = 400) -> tuple[str, frozenset[str]
 def _by_sample(doc: Document, text: str, sample: int) -> tuple[str, frozenset[str]]:
     chosen: dict[str, tuple[str, frozenset[str]]] = doc.shared.setdefault("stoplist", {})
     if text not in chosen:
-        return remember(chosen, text, _best_stoplist(text, sample))
+        lines = [words(line) for line in text.splitlines()]
+        return remember(chosen, text, _two_languages(lines, _best_stoplist(lines, sample)))
     return chosen[text]
 
 
@@ -117,18 +121,24 @@ def _by_sample(doc: Document, text: str, sample: int) -> tuple[str, frozenset[st
 #: lines than ``PROSE_SAMPLE`` is read from its start instead.
 PROSE_WORDS = 8
 PROSE_SAMPLE = 30
+#: A line gives the sample at most this many words, or its even share of the sample if that is more: a text
+#: is not read by one long paragraph in another language (a quotation, a section left untranslated) alone.
+LINE_SAMPLE = 40
 
 
 def _longest_lines(text: str, sample: int) -> str:
-    """The longest lines of ``text`` (of ``PROSE_WORDS`` words or more) that hold about ``sample`` words
-    between them; the start of ``text`` if they hold too few."""
+    """The longest lines of ``text`` (down to the first of fewer than ``PROSE_WORDS`` words), each cut to about
+    its first ``LINE_SAMPLE`` words (12 characters a word), that hold about ``sample`` words between them; the
+    start of ``text`` if they hold too few."""
+    prose = list(takewhile(_is_prose, sorted(text.splitlines(), key=len, reverse=True)))
+    most = max(LINE_SAMPLE, sample // max(len(prose), 1))
     picked, count = [], 0
-    for line in sorted(text.splitlines(), key=len, reverse=True):
-        words_in_line = line.count(" ") + 1
-        if words_in_line < PROSE_WORDS or count >= sample:
+    for line in prose:
+        if count >= sample:
             break
-        picked.append(line)
-        count += words_in_line
+        words_in_line = line.count(" ") + 1
+        picked.append(line if words_in_line <= most else line[: most * 12])  # about ``most`` words, no copy of it all
+        count += min(words_in_line, most)
     return "\n".join(picked) if count >= PROSE_SAMPLE else text[: sample * 12]
 
 
@@ -138,12 +148,17 @@ def _longest_lines(text: str, sample: int) -> str:
 NEAR_BEST = 0.9
 
 
-def _best_stoplist(text: str, sample: int) -> tuple[str, frozenset[str]]:
-    """The stoplist that covers most of the first ``sample`` words of ``text``: among those within ``NEAR_BEST``
-    of the most hits, the smallest list (the most specific), English on a tie."""
+def _best_stoplist(lines: list[list[str]], sample: int) -> tuple[str, frozenset[str]]:
+    """The stoplist that covers most of the first ``sample`` words of the ``lines`` (the words of each)."""
     assert sample < 1 << COUNT_BITS
+    return _vote(list(islice(chain.from_iterable(lines), sample)))
+
+
+def _vote(tokens: list[str]) -> tuple[str, frozenset[str]]:
+    """The stoplist that covers most of the words ``tokens``: among those within ``NEAR_BEST`` of the most hits,
+    the smallest list (the most specific), English on a tie."""
     masks = _language_masks()
-    packed = sum(filter(None, map(masks.get, words(text[: sample * 12])[:sample])))  # adding 0 copies a big int
+    packed = sum(filter(None, map(masks.get, tokens)))  # adding 0 copies a big int
     lists = stoplists()
     names = list(lists)
     hits = struct.unpack(COUNT_FORMAT.format(len(names)), packed.to_bytes(len(names) * COUNT_BITS // 8, "little"))
@@ -151,6 +166,62 @@ def _best_stoplist(text: str, sample: int) -> tuple[str, frozenset[str]]:
     near = [i for i in range(len(names)) if hits[i] and hits[i] >= NEAR_BEST * most] or [names.index("English")]
     best = min(near, key=lambda i: (names[i] != "English", len(lists[names[i]]), i))
     return names[best], lists[names[best]]
+
+
+#: A text is in two languages when the prose lines of its sample that its language misreads, each counted for
+#: the language of its own words, give another language this share of the sample's prose words or more, of
+#: ``MIXED_WORDS`` words or more: a manual translated in part, a bilingual page. A line is prose in a language
+#: when ``LINE_DENSITY`` of its words or more are stopwords of it. A line that is no prose in the text's
+#: language is in another when that one's list holds ``FOREIGN_RATIO`` times as many of its words (jusText's
+#: lists of some languages hold many English words and fit English lines a little better than English's list
+#: does) and ``LINE_WORDY`` of its words or more are words of letters (code's ``x``, ``a`` and ``0`` are
+#: stopwords of some list).
+MIXED_SHARE, MIXED_WORDS, LINE_DENSITY, FOREIGN_RATIO, LINE_WORDY = 0.3, 100, 0.25, 2.0, 0.8
+
+
+def _two_languages(lines: list[list[str]], best: tuple[str, frozenset[str]]) -> tuple[str, frozenset[str]]:
+    """``best``, or for a sample in two languages (``MIXED_SHARE``; ``lines``: the words of each of its lines)
+    both, named ``German+English`` (``best``'s language first) with the union of their stoplists.
+
+    >>> german = words("Die Datei wird gelesen, wenn das Programm startet, und sie muss lesbar sein.")
+    >>> english = words("The file is read when the program starts, and it has to be readable by all.")
+    >>> _two_languages([german, english] * 5, ("German", stoplists()["German"]))[0]
+    'German+English'
+    """
+    language, stopwords = best
+    votes: Counter[str] = Counter()
+    for tokens in lines:
+        if len(tokens) < PROSE_WORDS:
+            continue
+        density = stopword_density(tokens, stopwords)
+        if density >= LINE_DENSITY:
+            votes[language] += len(tokens)
+        elif sum(map(_is_word, tokens)) >= LINE_WORDY * len(tokens):
+            name, other = _vote(tokens)
+            foreign = stopword_density(tokens, other)
+            if foreign >= LINE_DENSITY and foreign >= FOREIGN_RATIO * density:
+                votes[name] += len(tokens)
+    total = sum(votes.values())
+    others = [(count, name) for name, count in votes.items() if name != language]
+    if total < MIXED_WORDS or not others:
+        return best
+    count, second = max(others)
+    if count < MIXED_SHARE * total:
+        return best
+    return f"{language}+{second}", _union(language, second)
+
+
+def _is_prose(line: str) -> bool:
+    return line.count(" ") + 1 >= PROSE_WORDS
+
+
+def _is_word(token: str) -> bool:
+    return len(token) > 1 and token.isalpha()
+
+
+@cache
+def _union(first: str, second: str) -> frozenset[str]:
+    return stoplists()[first] | stoplists()[second]
 
 
 def content_words(text: str, stopwords: frozenset[str]) -> list[str]:

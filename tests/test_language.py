@@ -51,3 +51,44 @@ def test_language_in_config_and_on_the_command_line(tmp_path):
     (tmp_path / "cleaner.toml").write_text('language = "klingon"\n', encoding="utf-8")
     broken = CliRunner().invoke(main, ["check", str(tmp_path / "a.txt")])
     assert broken.exit_code == 2 and "cleaner.toml" in broken.output and "unknown language" in broken.output
+
+
+GERMAN = ("Die Gemeinde hat am Montag beschlossen, dass die Straße an der Küste im Winter gesperrt wird, "
+          "weil die Mauer beschädigt ist.\n",
+          "Der Bürgermeister sagte, dass die Arbeiten erst im Frühjahr beginnen können, wenn das Wetter "
+          "besser ist und die Firma Zeit hat.\n",
+          "Die Anwohner können in dieser Zeit über die alte Brücke fahren, die dafür an jedem Tag bis zum "
+          "Abend geöffnet bleibt.\n")
+ENGLISH_QUOTE = ("The engineers who looked at the wall in the autumn said that it had been built on sand, that the "
+                 "storms of the last ten years had washed much of that sand away, and that the only way to make "
+                 "the road safe again would be to take the wall down and build a new one on a base of rock. ")
+
+
+def test_one_long_paragraph_in_another_language_does_not_decide_the_language():
+    """The sample takes at most ``LINE_SAMPLE`` words of a line: a German text that quotes a long English report
+    in one paragraph is read as German."""
+    text = "".join(GERMAN) * 3 + ENGLISH_QUOTE * 4 + "\n"
+    assert best_stoplist(Document(text))[0] == "German"
+
+
+def test_a_text_in_two_languages_is_read_in_both():
+    """A manual translated in part: its German and its English paragraphs are prose to the line judge, each
+    measured against both stoplists."""
+    from cleaner.judge.features import Page
+
+    english = ("The archive is written in a format that older versions of the program can read as well, so "
+               "that a backup made on a new machine can be restored on an old one.\n",
+               "When a file changes while the backup runs, the program reads it once more at the end and "
+               "writes the second copy if the two are not the same.\n")
+    text = "".join(line + "\n" for pair in zip(GERMAN, english * 2) for line in pair)
+    doc = Document(text)
+    assert best_stoplist(doc)[0] in {"German+English", "English+German"}
+    page = Page(doc)
+    assert all(page.prose[i] for i, shape in enumerate(page.shapes) if shape.words >= 10)
+
+
+def test_code_and_names_do_not_make_a_text_bilingual():
+    """Only lines dense in stopwords vote for a second language: long lines of code fit no list."""
+    code = "var total = items.map(x => x.price * x.count).reduce((a, b) => a + b, 0); console.log(total);\n"
+    text = (PROSE + code) * 6
+    assert best_stoplist(Document(text))[0] == "English"
