@@ -76,6 +76,14 @@ def test_lookalike_stays(line):
     line_stays(CLEANER, OPENING, line, CLOSING)
 
 
+@pytest.mark.parametrize("heading", ["See also", "SEE ALSO", "Veja também"])
+def test_a_see_also_section_heading_stays(heading):
+    """"See also" heads the references of a manual or an encyclopedia article as often as a box of links."""
+    references = "atlas(5), chart-tool(1), harbour.conf(5)\n"
+    text = OPENING + CLOSING + "\n" + heading + "\n" + references
+    assert CLEANER.clean(text).text == text
+
+
 @pytest.mark.parametrize("address", ["https://www.example.org/arts/2023/04/museum-opens-new-wing.html",
                                      "www.museum.example/news?id=4471"])
 def test_page_address_above_the_body_goes(address):
