@@ -2,7 +2,8 @@
 
 Guards keep real sentences: a line longer than ``max_words`` is never
 touched, and neither is one that ends like a sentence unless the rule says
-``sentences = true``. List items are skipped unless ``list_items = true``.
+``sentences = true``. List items are skipped unless ``list_items = true``, and
+lines in lower case alone when the rule says ``lower_case = false``.
 
 >>> from cleaner.rules import Rule
 >>> rule = Rule("J001", "advertisement", "line-pattern", "", "", "J", "-", (),
@@ -38,6 +39,8 @@ class LinePattern(Kind):
         "max_words": Param(int, 12, help="lines with more words are never matched"),
         "sentences": Param(bool, False, help="also match lines that end like a sentence"),
         "list_items": Param(bool, False, help="also match list items (- item, 1. item, | cell)"),
+        "lower_case": Param(bool, True, help="also match lines in lower case alone (false: the rule's labels are "
+                            "capitalised, and a lower-case line is a term, such as a command or a field)"),
         "needs": Param(list, [], items=str, help="words one of which the line must hold (any case, whole words): "
                        "a line without one is not tried"),
     }
@@ -66,7 +69,8 @@ class LinePattern(Kind):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for shape in self._lines(doc):
-            if self.guards.allows(shape) and self.fullmatches(doc, self.options["pattern"], shape.text):
+            if (self.guards.allows(shape) and (self.options["lower_case"] or not shape.text.islower())
+                    and self.fullmatches(doc, self.options["pattern"], shape.text)):
                 start, end = doc.line_span(shape.line)
                 entry = entry_of(self.options["pattern"], shape.text)
                 yield self.finding(start, end, "", f"line matches {shape.text[:60]!r}"
