@@ -124,11 +124,13 @@ PROSE_SAMPLE = 30
 #: A line gives the sample at most this many words, or its even share of the sample if that is more: a text
 #: is not read by one long paragraph in another language (a quotation, a section left untranslated) alone.
 LINE_SAMPLE = 40
+#: Characters to a word, where a text is cut to about so many words without splitting it.
+WORD_CHARS = 12
 
 
 def _longest_lines(text: str, sample: int) -> str:
     """The longest lines of ``text`` (down to the first of fewer than ``PROSE_WORDS`` words), each cut to about
-    its first ``LINE_SAMPLE`` words (12 characters a word), that hold about ``sample`` words between them; the
+    its first ``LINE_SAMPLE`` words (``WORD_CHARS`` a word), that hold about ``sample`` words between them; the
     start of ``text`` if they hold too few."""
     prose = list(takewhile(_is_prose, sorted(text.splitlines(), key=len, reverse=True)))
     most = max(LINE_SAMPLE, sample // max(len(prose), 1))
@@ -137,9 +139,9 @@ def _longest_lines(text: str, sample: int) -> str:
         if count >= sample:
             break
         words_in_line = line.count(" ") + 1
-        picked.append(line if words_in_line <= most else line[: most * 12])  # about ``most`` words, no copy of it all
+        picked.append(line if words_in_line <= most else line[: most * WORD_CHARS])
         count += min(words_in_line, most)
-    return "\n".join(picked) if count >= PROSE_SAMPLE else text[: sample * 12]
+    return "\n".join(picked) if count >= PROSE_SAMPLE else text[: sample * WORD_CHARS]
 
 
 #: Languages whose stopword hits reach this share of the best are as good a fit; the smallest list of them wins.

@@ -152,7 +152,6 @@ def test_forum_thread_keeps_the_posts_and_loses_the_controls():
     assert not [line for line in kept if line.startswith(("Join Date", "Posts:", "Likes"))]
 
 
-
 def test_a_command_reference_keeps_its_lower_case_subcommands():
     """A tool's manual lists its subcommands, each a lone word in lower case; a forum's buttons are capitalised."""
     reference = ("COMMANDS\n\ncreate\n\nCreate a new archive of the folder.\n\n"
@@ -161,6 +160,7 @@ def test_a_command_reference_keeps_its_lower_case_subcommands():
     assert Cleaner(select=("B013",)).clean(reference).text == reference
     post = "Thanks, the adapter plate fitted the 2012 boiler.\nDelete\nReport\nUser\n"
     assert Cleaner(select=("B013",)).clean(post).text == "Thanks, the adapter plate fitted the 2012 boiler.\n"
+
 
 PARAGRAPHS = {
     "de": "Die Bibliothek hat am Samstag nach einem Jahr Bauarbeiten am undichten Dach wieder geöffnet.\n",
