@@ -55,7 +55,7 @@ class LinePattern(Kind):
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         o = self.options
-        self.guards = Guards(o["max_words"], o["sentences"], o["list_items"])
+        self.guards = Guards(o["max_words"], o["sentences"], o["list_items"], o["lower_case"])
         if not all(word.strip() for word in o["needs"]):
             raise RuleError(f"{rule.source}: rule {rule.code}: each of 'needs' must be a word, not blank")
         self.needs = Needs(o["needs"]) if o["needs"] else None
@@ -69,8 +69,7 @@ class LinePattern(Kind):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for shape in self._lines(doc):
-            if (self.guards.allows(shape) and (self.options["lower_case"] or not shape.text.islower())
-                    and self.fullmatches(doc, self.options["pattern"], shape.text)):
+            if self.guards.allows(shape) and self.fullmatches(doc, self.options["pattern"], shape.text):
                 start, end = doc.line_span(shape.line)
                 entry = entry_of(self.options["pattern"], shape.text)
                 yield self.finding(start, end, "", f"line matches {shape.text[:60]!r}"
@@ -135,14 +134,17 @@ def _is_word(char: str) -> bool:
 
 
 class Guards(NamedTuple):
-    """Which lines a rule looks at: at most ``max_words`` words; sentences and list items only if allowed."""
+    """Which lines a rule looks at: at most ``max_words`` words; sentences, list items and lines in lower case
+    alone only if allowed."""
 
     max_words: int
     sentences: bool
     list_items: bool
+    lower_case: bool
 
     def allows(self, shape: LineShape) -> bool:
-        return self.admits(shape.words, shape.sentence, shape.list_item)
+        return (self.admits(shape.words, shape.sentence, shape.list_item)
+                and (self.lower_case or not shape.text.islower()))
 
     def admits(self, words: int, sentence: bool, list_item: bool) -> bool:
         """Whether a line of ``words`` words, a sentence or not, a list item or not, passes."""
