@@ -74,3 +74,34 @@ def test_a_shell_command_carried_on_by_backslashes_and_the_caption_before_code_a
     example = ["Create the cluster with the command below.", "Run:", "cloud clusters create \\",
                "--name demo \\", "--size 3", "It takes a few minutes.", "Output:", "{", '"state": "ready"', "}"]
     assert code_lines(example) == [False, True, True, True, True, False, True, True, True, True]
+
+
+#: A tool's manual, written for these tests: its options one a line, with the ellipsis that means "one or more".
+MANUAL = [
+    "TIDY-LOGS(1)", "NAME", "tidy-logs - compress and prune old log files", "SYNOPSIS",
+    "tidy-logs [-n] [-k days] [--exclude pattern...] directory...", "DESCRIPTION",
+    "The tidy-logs command walks each directory given to it and compresses every log file that is older than a "
+    "day, then removes the compressed files that are older than the number of days it keeps.",
+    "It never follows a symbolic link, and it leaves alone a file that another process still has open.",
+    "OPTIONS",
+    "-k, --keep days", "Keep the compressed files of this many days; the default is thirty.",
+    "-n, --dry-run", "Print what would be done and change nothing.",
+    "--exclude pattern,...", "Leave alone the files whose names match one of these patterns.",
+    "-u, --user name,…", "Only touch the files owned by one of these users.",
+    "-q, --quiet", "-V, --version", "-h, --help",
+]
+OPTIONS = [line for line in MANUAL if line.startswith("-") or "[-" in line]
+
+
+def test_a_commands_options_are_code_and_a_list_item_is_not():
+    assert all(code_lines(OPTIONS))
+    assert not any(code_lines(["- Photos: Life on the Moon", "-5 degrees tonight", "--", "Re-run the tests",
+                               "-- Posted by Ann"]))
+
+
+def test_the_page_model_keeps_every_option_of_a_manual():
+    text = "\n".join(MANUAL) + "\n"
+    for cleaner in (AS_PAGE, Cleaner(Config(preset="article-body"))):
+        result = cleaner.clean(text)
+        assert all(line in result.text.splitlines() for line in OPTIONS)
+        assert undo(result.text, result.changes) == text

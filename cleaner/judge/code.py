@@ -17,6 +17,13 @@ Braces in prose are rare, and a page's menus hold none; a brace that no line
 closes within ``BLOCK_LINES`` lines makes no block (a stray ``{`` in a page
 dump does not shelter the rest of the page). Code without braces (Python, a
 shell session, assembly) is not told from other short lines.
+
+A command's options are code too: a manual page or a tool's documentation
+lists them one a line, with the ellipsis that means "one or more"::
+
+    -M, --members user,...               code: an option (and no headline cut off)
+    which [-a] filename...               code: an option in brackets
+    - Photos: Life on the Moon           not code: a list item
 """
 
 from __future__ import annotations
@@ -36,13 +43,18 @@ BLOCK_LINES = 400
 #: A comment (a line that starts so) next to a line of code, or to such a comment, is code too; so is the line a
 #: shell command's backslash carries on to, and a caption that ends with ``:`` just before code (``Output::``).
 COMMENTS = ("//", "/*", "*/", "#")
+#: A command's option, which opens a line (``-f``, ``-M, --members``, ``--prompt=STRING``: a dash and a letter
+#: that ends the option, or two dashes and a lower-case name) or stands in brackets (``[-a]``, ``[--quiet]``).
+OPTION = re.compile(r"--?[A-Za-z?](?:[ ,=\[]|$)|--[a-z0-9][a-z0-9-]*\b")
+BRACKETED_OPTION = re.compile(r"\[--?[A-Za-z0-9]")
 
 
 def code_lines(texts: list[str]) -> list[bool]:
     """For the texts of a text's non-blank lines, in order (without the spaces at their ends), whether each is
     code: it opens a block, a call or a list at its end, closes one at its start, or ends a statement
-    (``OPENS``, ``CLOSES``, ``STATEMENT``), it lies in a block (``BLOCK_LINES``), or it is a comment, a
-    command's continued line or a caption next to code (``COMMENTS``).
+    (``OPENS``, ``CLOSES``, ``STATEMENT``), it shows a command's option (``OPTION``, ``BRACKETED_OPTION``), it
+    lies in a block (``BLOCK_LINES``), or it is a comment, a command's continued line or a caption next to code
+    (``COMMENTS``).
 
     >>> code_lines(["}", "let x = f(y);", "x = 2", "Share on Facebook", 'abuse ("trolling");'])
     [True, True, False, False, False]
@@ -50,10 +62,14 @@ def code_lines(texts: list[str]) -> list[bool]:
     [True, True, True, True, False]
     >>> code_lines(["Menu {", "Home", "News"])  # a block that nothing closes is none
     [True, False, False]
+    >>> code_lines(["-q, --quiet", "--cgroup name,…", "ls [-a] [file...]", "- Home", "-5 degrees", "Re-run it"])
+    [True, True, True, False, False, False]
     """
     # one comprehension, no call a line: it runs over every text judged
     flags = [text.endswith(OPENS) or text.startswith(CLOSES)
-             or text.endswith(";") and STATEMENT.search(text) is not None for text in texts]
+             or text.endswith(";") and STATEMENT.search(text) is not None
+             or text.startswith("-") and OPTION.match(text) is not None
+             or "[-" in text and BRACKETED_OPTION.search(text) is not None for text in texts]
     if not any(flags):  # a block opens on a line of code's shape: none here
         return flags
     opened: list[int] = []
