@@ -23,6 +23,7 @@ lists them one a line, with the ellipsis that means "one or more"::
 
     -M, --members user,...               code: an option (and no headline cut off)
     which [-a] filename...               code: an option in brackets
+    man -w|-W page ...                   code: an option after the command
     - Photos: Life on the Moon           not code: a list item
 """
 
@@ -43,9 +44,10 @@ BLOCK_LINES = 400
 #: A comment (a line that starts so) next to a line of code, or to such a comment, is code too; so is the line a
 #: shell command's backslash carries on to, and a caption that ends with ``:`` just before code (``Output::``).
 COMMENTS = ("//", "/*", "*/", "#")
-#: A command's option, which opens a line (``-f``, ``-M, --members``, ``--prompt=STRING``: a dash and a letter
-#: that ends the option, or two dashes and a lower-case name) or stands in brackets (``[-a]``, ``[--quiet]``).
-OPTION = re.compile(r"--?[A-Za-z?](?:[ ,=\[]|$)|--[a-z0-9][a-z0-9-]*\b")
+#: A command's option, which opens a line, maybe after the command's name (``-f``, ``-M, --members``,
+#: ``--prompt=STRING``, ``man -w|-W page ...``: a dash and a letter that ends the option, or two dashes and a
+#: lower-case name), or stands in brackets (``[-a]``, ``[--quiet]``).
+OPTION = re.compile(r"(?:[\w.-]+ )?(?:--?[A-Za-z?](?:[ ,=|\[]|$)|--[a-z0-9][a-z0-9-]*\b)")
 BRACKETED_OPTION = re.compile(r"\[--?[A-Za-z0-9]")
 
 
@@ -62,13 +64,14 @@ def code_lines(texts: list[str]) -> list[bool]:
     [True, True, True, True, False]
     >>> code_lines(["Menu {", "Home", "News"])  # a block that nothing closes is none
     [True, False, False]
-    >>> code_lines(["-q, --quiet", "--cgroup name,…", "ls [-a] [file...]", "- Home", "-5 degrees", "Re-run it"])
-    [True, True, True, False, False, False]
+    >>> code_lines(["-q, --quiet", "--cgroup name,…", "ls [-a] [file...]", "man -w|-W page ...", "- Home",
+    ...             "-5 degrees", "Re-run it", "Home - News"])
+    [True, True, True, True, False, False, False, False]
     """
     # one comprehension, no call a line: it runs over every text judged
     flags = [text.endswith(OPENS) or text.startswith(CLOSES)
              or text.endswith(";") and STATEMENT.search(text) is not None
-             or text.startswith("-") and OPTION.match(text) is not None
+             or (text.startswith("-") or " -" in text) and OPTION.match(text) is not None
              or "[-" in text and BRACKETED_OPTION.search(text) is not None for text in texts]
     if not any(flags):  # a block opens on a line of code's shape: none here
         return flags
